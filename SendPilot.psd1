@@ -1,0 +1,33 @@
+@{
+    RootModule             = 'SendPilot.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b0f7c1e-3a4d-4f0e-9c59-8d2b6c1a7e42'
+    Author                 = 'SendPilot PowerShell contributors'
+    CompanyName            = 'Community'
+    Copyright              = '(c) SendPilot PowerShell contributors. MIT License.'
+    Description            = 'Drive SendPilot LinkedIn outreach from PowerShell: campaigns, batched lead uploads with exact row accounting, messages and connection requests that are never sent twice, sender quotas, inbox and webhooks.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('SendPilot.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Connect-SpAccount'
+        'Disconnect-SpAccount'
+        'Get-SpCampaign'
+        'Get-SpContext'
+        'Invoke-SpApi'
+        'Resume-SpCampaign'
+        'Suspend-SpCampaign'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('SendPilot', 'LinkedIn', 'Outreach', 'Sales', 'Leads', 'Campaigns', 'Webhooks', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/sendpilot-powershell/SendPilot.PowerShell'
+            LicenseUri   = 'https://github.com/sendpilot-powershell/SendPilot.PowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

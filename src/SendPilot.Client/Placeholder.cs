@@ -1,0 +1,1 @@
+namespace SendPilot.Client { internal static class Placeholder { } }

@@ -1,0 +1,1 @@
+namespace SendPilot.PowerShell { internal static class Placeholder { } }
