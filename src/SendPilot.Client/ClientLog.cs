@@ -1,0 +1,23 @@
+using System;
+
+namespace SendPilot.Client
+{
+    /// <summary>
+    /// Where the client reports what it does: one line per request and retry (verbose) and redacted
+    /// wire detail (debug). A null writer means that level is off and nothing is formatted for it.
+    /// </summary>
+    public sealed class ClientLog
+    {
+        public static readonly ClientLog None = new ClientLog(null, null);
+
+        public ClientLog(Action<string>? verbose, Action<string>? debug)
+        {
+            VerboseWriter = verbose;
+            DebugWriter = debug;
+        }
+
+        public Action<string>? VerboseWriter { get; }
+        public Action<string>? DebugWriter { get; }
+        public bool DebugEnabled => DebugWriter != null;
+    }
+}

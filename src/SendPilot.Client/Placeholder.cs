@@ -1,1 +1,0 @@
-namespace SendPilot.Client { internal static class Placeholder { } }

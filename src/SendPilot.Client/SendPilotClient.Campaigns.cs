@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SendPilot.Client.Http;
+using SendPilot.Client.Json;
+using SendPilot.Client.Models;
+using SendPilot.Client.Paging;
+
+namespace SendPilot.Client
+{
+    public sealed partial class SendPilotClient
+    {
+        public const int CampaignPageSize = 100;
+
+        /// <summary>Every campaign with the given list status (all, active, paused, draft, finished), page by page.</summary>
+        public async IAsyncEnumerable<Campaign> ListCampaignsAsync(string? status, int pageSize = CampaignPageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var filters = new List<KeyValuePair<string, string>>();
+            if (!string.IsNullOrEmpty(status)) filters.Add(new KeyValuePair<string, string>("status", status!.ToLowerInvariant()));
+            await foreach (ApiPage page in ReadPagesAsync("/campaigns", filters, pageSize, cancellationToken).ConfigureAwait(false))
+                foreach (var item in page.Items)
+                    yield return JsonRead.Deserialize<Campaign>(item);
+        }
+
+        public async Task<Campaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+        {
+            var body = await GetJsonAsync(new ApiRequest(HttpMethod.Get, "/campaigns/" + PathSegment(campaignId)), cancellationToken).ConfigureAwait(false);
+            return JsonRead.Deserialize<Campaign>(Unwrap(body));
+        }
+
+        /// <summary>Pauses or resumes a campaign (<paramref name="action"/> is "pause" or "resume").</summary>
+        public async Task<CampaignStateChange> ChangeCampaignStateAsync(string campaignId, string action, CancellationToken cancellationToken = default)
+        {
+            var request = new ApiRequest(new HttpMethod("PATCH"), "/campaigns/" + PathSegment(campaignId))
+                .WithBody(new Dictionary<string, object> { ["action"] = action });
+            var change = JsonRead.Deserialize<CampaignStateChange>(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+            if (string.IsNullOrEmpty(change.CampaignId)) change.CampaignId = campaignId;
+            if (string.IsNullOrEmpty(change.Action)) change.Action = action;
+            return change;
+        }
+
+        public async Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default) =>
+            AccountInfo.Parse(await GetJsonAsync(new ApiRequest(HttpMethod.Get, "/me"), cancellationToken).ConfigureAwait(false));
+
+        /// <summary>An id as one escaped path segment, so an id can never reach another route.</summary>
+        public static string PathSegment(string id) => System.Uri.EscapeDataString(id.Trim());
+
+        /// <summary>Some answers wrap the object in <c>data</c> (old generation); most do not.</summary>
+        public static System.Text.Json.JsonElement Unwrap(System.Text.Json.JsonElement body) =>
+            JsonRead.TryGet(body, "data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object ? data : body;
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SendPilot.Client.Http;
+
+namespace SendPilot.Client
+{
+    /// <summary>
+    /// The shared HTTP core: auth, JSON, retries with Retry-After and backoff, the error model and
+    /// request logging. Cheap to create; one per command, over a long-lived connection.
+    /// </summary>
+    public sealed partial class SendPilotClient
+    {
+        private static readonly int[] RetryableStatuses = { 408, 429, 500, 502, 503, 504 };
+        private const int DebugBodyLimit = 2048;
+
+        public SendPilotClient(SendPilotConnection connection, ClientLog? log = null)
+        {
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            Log = log ?? ClientLog.None;
+        }
+
+        public SendPilotConnection Connection { get; }
+        public ClientLog Log { get; }
+
+        /// <summary>Sends the request, retrying as its <see cref="DeliveryMode"/> allows.</summary>
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
+        {
+            var clock = Stopwatch.StartNew();
+            int uncertainAttempts = 0;
+            for (int attempt = 1; ; attempt++)
+            {
+                AttemptOutcome outcome = await AttemptAsync(request, attempt, cancellationToken).ConfigureAwait(false);
+                if (outcome.Failure == null)
+                    return new ApiResponse(outcome.StatusCode, outcome.Body, attempt, uncertainAttempts, clock.Elapsed);
+
+                TimeSpan? delay = RetryDelay(request, outcome, attempt, clock.Elapsed);
+                if (delay == null) throw FinalFailure(request, outcome);
+                if (outcome.OutcomeUnknown) uncertainAttempts++;
+                WriteVerbose($"Retrying {request.Method} {request.Path} in {delay.Value.TotalSeconds:0.0} s (retry {attempt} of {Connection.Retry.MaxRetries}): {outcome.Failure.Message}");
+                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Sends the request and returns the parsed JSON body.</summary>
+        public async Task<JsonElement> GetJsonAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+            (await SendAsync(request, cancellationToken).ConfigureAwait(false)).Body;
+
+        private TimeSpan? RetryDelay(ApiRequest request, AttemptOutcome outcome, int attempt, TimeSpan elapsed)
+        {
+            RetryPolicy policy = Connection.Retry;
+            if (!outcome.Transient || attempt > policy.MaxRetries) return null;
+            if (request.Delivery == DeliveryMode.AtMostOnce && !MayRepeatDelivery(outcome)) return null;
+
+            TimeSpan delay = outcome.RetryAfter is { } retryAfter ? policy.CapRetryAfter(retryAfter) : policy.Backoff(attempt);
+            return elapsed + delay > policy.MaxTotalTime ? (TimeSpan?)null : delay;
+        }
+
+        /// <summary>A send may be repeated only if the server certainly did not act on it.</summary>
+        private static bool MayRepeatDelivery(AttemptOutcome outcome) =>
+            !outcome.OutcomeUnknown && (outcome.StatusCode == 0 || (outcome.StatusCode == 429 && outcome.RetryAfter != null));
+
+        private static SendPilotApiException FinalFailure(ApiRequest request, AttemptOutcome outcome)
+        {
+            SendPilotApiException failure = outcome.Failure!;
+            if (request.Delivery != DeliveryMode.AtMostOnce || !outcome.OutcomeUnknown) return failure;
+            return new SendPilotApiException(ApiErrorKind.DeliveryUnknown,
+                $"{failure.Method} {failure.RequestPath} may have reached SendPilot ({failure.Message}). It was not repeated, so nothing is delivered twice; check whether it went out before trying again.",
+                failure.Method, failure.RequestPath, failure.StatusCode, failure.ApiMessages, failure.ApiError, failure.ApiCode,
+                failure.RetryAfter, failure.ResponseBody, failure.Attempts, failure);
+        }
+
+        private async Task<AttemptOutcome> AttemptAsync(ApiRequest request, int attempt, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Connection.Timeout);
+            using HttpRequestMessage message = BuildMessage(request);
+            string method = request.Method.Method;
+            string path = message.RequestUri!.PathAndQuery;
+            WriteDebugRequest(message, request.JsonBody);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                using HttpResponseMessage response = await Connection.Http
+                    .SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                WriteVerbose($"{method} {path} → {status} in {clock.ElapsedMilliseconds} ms");
+                WriteDebugResponse(response, body);
+                return response.IsSuccessStatusCode
+                    ? ParseSuccess(status, body, method, path, attempt)
+                    : StatusFailure(response, body, method, path, attempt);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                WriteVerbose($"{method} {path} → no answer in {Connection.Timeout.TotalSeconds:0.#} s");
+                var failure = new SendPilotApiException(ApiErrorKind.Timeout,
+                    $"{method} {path} timed out after {Connection.Timeout.TotalSeconds:0.#} s.", method, path, attempts: attempt, inner: ex);
+                return AttemptOutcome.Failed(failure, transient: true, outcomeUnknown: true);
+            }
+            catch (HttpRequestException ex)
+            {
+                bool notSent = NetworkFailure.CertainlyNotSent(ex);
+                string cause = Connection.Redact(NetworkFailure.Describe(ex));
+                WriteVerbose($"{method} {path} → network error in {clock.ElapsedMilliseconds} ms: {cause}");
+                var failure = new SendPilotApiException(ApiErrorKind.Network,
+                    $"{method} {path} failed: {cause}", method, path, attempts: attempt);
+                return AttemptOutcome.Failed(failure, transient: true, outcomeUnknown: !notSent);
+            }
+        }
+
+        private AttemptOutcome ParseSuccess(int status, byte[] body, string method, string path, int attempt)
+        {
+            if (body.Length == 0 || body.All(b => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t'))
+                return AttemptOutcome.Success(status, default);
+            try
+            {
+                return AttemptOutcome.Success(status, JsonSerializer.Deserialize<JsonElement>(body));
+            }
+            catch (JsonException ex)
+            {
+                var failure = new SendPilotApiException(ApiErrorKind.ServerError,
+                    $"{method} {path} answered {status} with a body that is not JSON: {ex.Message}", method, path, status, attempts: attempt);
+                return AttemptOutcome.Failed(failure, transient: false, outcomeUnknown: false);
+            }
+        }
+
+        private AttemptOutcome StatusFailure(HttpResponseMessage response, byte[] body, string method, string path, int attempt)
+        {
+            int status = (int)response.StatusCode;
+            SendPilotApiException failure = ApiErrorParser.FromResponse(status, response.ReasonPhrase, body,
+                ReadRetryAfter(response.Headers.RetryAfter), method, path, attempt, Connection.Redact);
+            bool transient = RetryableStatuses.Contains(status) && failure.Kind != ApiErrorKind.DailyLimitReached;
+            bool unknown = status >= 500 || status == 408;
+            return AttemptOutcome.Failed(failure, transient, unknown);
+        }
+
+        private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
+        {
+            if (header?.Delta is { } delta) return delta;
+            if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
+            return null;
+        }
+
+        private HttpRequestMessage BuildMessage(ApiRequest request)
+        {
+            var message = new HttpRequestMessage(request.Method, BuildUri(request));
+            message.Headers.TryAddWithoutValidation("X-API-Key", Connection.ApiKey);
+            if (request.JsonBody != null)
+            {
+                message.Content = new ByteArrayContent(request.JsonBody);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            return message;
+        }
+
+        private Uri BuildUri(ApiRequest request)
+        {
+            var uri = new StringBuilder(Connection.BaseUri.AbsoluteUri.TrimEnd('/'));
+            uri.Append('/').Append(request.Path.TrimStart('/'));
+            char separator = '?';
+            foreach (var pair in request.Query)
+            {
+                uri.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+                separator = '&';
+            }
+            return new Uri(uri.ToString());
+        }
+
+        private void WriteVerbose(string message) => Log.VerboseWriter?.Invoke(Connection.Redact(message));
+
+        private void WriteDebugRequest(HttpRequestMessage message, byte[]? body)
+        {
+            if (!Log.DebugEnabled) return;
+            var text = new StringBuilder();
+            text.Append("HTTP request: ").Append(message.Method).Append(' ').Append(message.RequestUri);
+            AppendHeaders(text, Connection.Http.DefaultRequestHeaders);
+            AppendHeaders(text, message.Headers);
+            if (message.Content != null) AppendHeaders(text, message.Content.Headers);
+            AppendBody(text, body);
+            Log.DebugWriter!(Connection.Redact(text.ToString()));
+        }
+
+        private void WriteDebugResponse(HttpResponseMessage response, byte[] body)
+        {
+            if (!Log.DebugEnabled) return;
+            var text = new StringBuilder();
+            text.Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase);
+            AppendHeaders(text, response.Headers);
+            AppendHeaders(text, response.Content.Headers);
+            AppendBody(text, body);
+            Log.DebugWriter!(Connection.Redact(text.ToString()));
+        }
+
+        private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
+        {
+            foreach (var header in headers)
+            {
+                bool secret = header.Key.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)
+                           || header.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
+                text.Append("\n  ").Append(header.Key).Append(": ").Append(secret ? "***" : string.Join(", ", header.Value));
+            }
+        }
+
+        private static void AppendBody(StringBuilder text, byte[]? body)
+        {
+            if (body == null || body.Length == 0) return;
+            int shown = Math.Min(body.Length, DebugBodyLimit);
+            text.Append("\n  body (").Append(body.Length).Append(" bytes): ").Append(Encoding.UTF8.GetString(body, 0, shown));
+            if (shown < body.Length) text.Append(" …(truncated)");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using SendPilot.PowerShell.Infrastructure;
+
+namespace SendPilot.PowerShell.Commands.Account
+{
+    /// <summary>Shows what this session is connected to: base URI, workspace, scopes and the key's last four characters.</summary>
+    [Cmdlet(VerbsCommon.Get, "SpContext")]
+    [OutputType(typeof(SpContext))]
+    public sealed class GetSpContextCommand : SendPilotCmdlet
+    {
+        protected override void ProcessItem()
+        {
+            SessionConnection? session = ConnectionStore.CurrentOrEnvironment();
+            if (session == null)
+            {
+                WriteWarning("Not connected. Run Connect-SpAccount, or set $env:SENDPILOT_API_KEY.");
+                return;
+            }
+            WriteObject(session.ToContext());
+        }
+    }
+}

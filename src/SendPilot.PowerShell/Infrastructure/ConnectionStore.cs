@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation.Runspaces;
+using SendPilot.Client;
+using SendPilot.Client.Http;
+
+namespace SendPilot.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// The default connection of each runspace, and the fallback that automation relies on:
+    /// with no Connect-SpAccount, SENDPILOT_API_KEY (and SENDPILOT_BASE_URI) are used.
+    /// </summary>
+    internal static class ConnectionStore
+    {
+        public const string KeyVariable = "SENDPILOT_API_KEY";
+        public const string BaseUriVariable = "SENDPILOT_BASE_URI";
+
+        private static readonly ConcurrentDictionary<Guid, SessionConnection> ByRunspace = new ConcurrentDictionary<Guid, SessionConnection>();
+
+        // Connections built from the environment, reused while the variables stay the same.
+        private static readonly ConcurrentDictionary<string, SessionConnection> FromEnvironment = new ConcurrentDictionary<string, SessionConnection>();
+
+        public static SessionConnection? Current =>
+            RunspaceId is Guid id && ByRunspace.TryGetValue(id, out SessionConnection? session) ? session : null;
+
+        /// <summary>The runspace's connection, else one from the environment, else null.</summary>
+        public static SessionConnection? CurrentOrEnvironment() => Current ?? EnvironmentConnection();
+
+        public static void Set(SessionConnection session)
+        {
+            Guid id = RunspaceId ?? Guid.Empty;
+            if (ByRunspace.TryGetValue(id, out SessionConnection? previous)) previous.Connection.Dispose();
+            ByRunspace[id] = session;
+            WatchForClose(id);
+        }
+
+        public static bool Remove()
+        {
+            if (RunspaceId is Guid id && ByRunspace.TryRemove(id, out SessionConnection? session))
+            {
+                session.Connection.Dispose();
+                return true;
+            }
+            return false;
+        }
+
+        public static string? EnvironmentBaseUri() => Nonempty(Environment.GetEnvironmentVariable(BaseUriVariable));
+
+        public static SendPilotConnection CreateConnection(string apiKey, Uri? baseUri, int timeoutSec, int maximumRetryCount) =>
+            new SendPilotConnection(apiKey, baseUri, TimeSpan.FromSeconds(timeoutSec),
+                new RetryPolicy { MaxRetries = maximumRetryCount }, UserAgent());
+
+        private static SessionConnection? EnvironmentConnection()
+        {
+            string? key = Nonempty(Environment.GetEnvironmentVariable(KeyVariable));
+            if (key == null) return null;
+            string? baseUri = EnvironmentBaseUri();
+            string cacheKey = (baseUri ?? "") + "\n" + key;
+            return FromEnvironment.GetOrAdd(cacheKey, _ =>
+            {
+                var connection = CreateConnection(key, baseUri == null ? null : new Uri(baseUri), SessionConnection.DefaultTimeoutSec, SessionConnection.DefaultRetries);
+                return new SessionConnection(connection, "SENDPILOT_API_KEY", null);
+            });
+        }
+
+        private static string UserAgent()
+        {
+            string module = typeof(ConnectionStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            string engine = typeof(System.Management.Automation.PSObject).Assembly.GetName().Version?.ToString(3) ?? "";
+            return $"SendPilot.PowerShell/{module} PowerShell/{engine}";
+        }
+
+        private static void WatchForClose(Guid id)
+        {
+            Runspace? runspace = Runspace.DefaultRunspace;
+            if (runspace == null) return;
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State == RunspaceState.Closed && ByRunspace.TryRemove(id, out SessionConnection? session))
+                    session.Connection.Dispose();
+            };
+        }
+
+        private static Guid? RunspaceId => Runspace.DefaultRunspace?.InstanceId;
+
+        private static string? Nonempty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SendPilot.Client;
+using SendPilot.Client.Models;
+
+namespace SendPilot.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// What every SendPilot cmdlet shares: the connection, a cancellation token that Ctrl+C cancels,
+    /// waiting on the client while writing its log lines from the pipeline thread, and error records.
+    /// Each cmdlet implements <see cref="ProcessItem"/> (and optionally Begin/End).
+    /// </summary>
+    public abstract class SendPilotCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly PipelineQueue _pipelineThread = new PipelineQueue();
+        private SendPilotClient? _client;
+        private ClientLog? _log;
+
+        protected CancellationToken Stopping => _stopping.Token;
+
+        /// <summary>The client over the session's connection (or $env:SENDPILOT_API_KEY); terminates when there is neither.</summary>
+        protected SendPilotClient Client => _client ??= new SendPilotClient(ResolveConnection().Connection, Log);
+
+        /// <summary>Request lines to Verbose, wire detail to Debug, both written from the pipeline thread.</summary>
+        protected ClientLog Log => _log ??= CreateLog();
+
+        protected virtual void Begin() { }
+        protected abstract void ProcessItem();
+        protected virtual void End() { }
+
+        protected sealed override void BeginProcessing() => Run(Begin);
+        protected sealed override void ProcessRecord() => Run(ProcessItem);
+        protected sealed override void EndProcessing() => Run(End);
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Waits for background work, writing what it posts meanwhile; rethrows its failure.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            _pipelineThread.PumpUntil(task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        protected void Await(Task task)
+        {
+            _pipelineThread.PumpUntil(task);
+            task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Streams an async sequence item by item as each arrives.</summary>
+        protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+        {
+            IAsyncEnumerator<T> items = source.GetAsyncEnumerator(Stopping);
+            try
+            {
+                while (Await(items.MoveNextAsync().AsTask())) yield return items.Current;
+            }
+            finally
+            {
+                Await(items.DisposeAsync().AsTask());
+            }
+        }
+
+        /// <summary>Runs a write on the pipeline thread; safe to call from any thread.</summary>
+        protected void PostToPipeline(Action write) => _pipelineThread.Post(write);
+
+        protected void WriteModel(ApiObject model) => WriteObject(PSObjectConverter.WithAdditionalFields(model));
+
+        /// <summary>A per-item failure: the command goes on.</summary>
+        protected void WriteApiError(SendPilotApiException exception, object? target, string? errorId = null) =>
+            WriteError(ErrorRecords.FromApi(exception, target, errorId));
+
+        internal SessionConnection ResolveConnection() =>
+            ConnectionStore.CurrentOrEnvironment() ?? throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
+
+        private void Run(Action step)
+        {
+            try
+            {
+                step();
+                _pipelineThread.Drain();
+            }
+            catch (TerminatingCmdletError terminating)
+            {
+                _pipelineThread.Drain();
+                ThrowTerminatingError(terminating.Record);
+            }
+            catch (SendPilotApiException failure)
+            {
+                _pipelineThread.Drain();
+                ThrowTerminatingError(ErrorRecords.FromApi(failure, null));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private ClientLog CreateLog()
+        {
+            Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
+            Action<string>? debug = DebugWanted() ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
+            return new ClientLog(verbose, debug);
+        }
+
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object? flag))
+                return flag is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(flag);
+            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        }
+
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            _pipelineThread.Dispose();
+        }
+    }
+
+    /// <summary>Carries a ready error record out of deep code to <see cref="Cmdlet.ThrowTerminatingError"/>.</summary>
+    internal sealed class TerminatingCmdletError : Exception
+    {
+        public TerminatingCmdletError(ErrorRecord record) : base(record.Exception.Message, record.Exception) => Record = record;
+
+        public ErrorRecord Record { get; }
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+
+namespace SendPilot.PowerShell
+{
+    /// <summary>What the session is connected to. The key appears only as its last four characters.</summary>
+    public sealed class SpContext
+    {
+        public Uri BaseUri { get; internal set; } = new Uri(Client.SendPilotConnection.DefaultBaseUri);
+        public string? WorkspaceId { get; internal set; }
+        public string? WorkspaceName { get; internal set; }
+        public string? Plan { get; internal set; }
+        public string? KeyName { get; internal set; }
+        public IReadOnlyList<string> Scopes { get; internal set; } = new string[0];
+        public IReadOnlyList<string> MissingScopes { get; internal set; } = new string[0];
+
+        /// <summary>The key's last four characters, e.g. "…0001".</summary>
+        public string ApiKey { get; internal set; } = "";
+
+        /// <summary>Where the key came from: Connect-SpAccount or the SENDPILOT_API_KEY environment variable.</summary>
+        public string KeySource { get; internal set; } = "";
+
+        public int TimeoutSec { get; internal set; }
+        public int MaximumRetryCount { get; internal set; }
+        public DateTimeOffset? ConnectedAt { get; internal set; }
+    }
+}

@@ -1,1 +1,0 @@
-namespace SendPilot.PowerShell { internal static class Placeholder { } }

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.Management.Automation;
+using SendPilot.PowerShell.Tests.Infrastructure;
+using SendPilot.Sandbox;
+using Xunit;
+
+namespace SendPilot.PowerShell.Tests;
+
+public class ConnectionTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxServer _sandbox;
+
+    public ConnectionTests(SandboxFixture fixture)
+    {
+        _sandbox = fixture.Server;
+        _sandbox.Reset();
+    }
+
+    [Fact]
+    public void Connect_checks_the_key_with_me_and_the_context_shows_only_the_last_four_characters()
+    {
+        using var session = new PsSession();
+        var result = session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -PassThru; Get-SpContext",
+            new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
+
+        Assert.Equal(2, result.Output.Count);
+        var context = (SpContext)result.Output[1].BaseObject;
+        Assert.Equal("…" + _sandbox.ApiKey[^4..], context.ApiKey);
+        Assert.Equal("ws_sandbox", context.WorkspaceId);
+        Assert.Equal("Connect-SpAccount", context.KeySource);
+        Assert.NotEmpty(context.Scopes);
+        Assert.Equal(1, _sandbox.CountRequests("GET", "/me"));
+    }
+
+    [Fact]
+    public void A_plain_string_key_works_and_a_secure_string_too()
+    {
+        using var session = new PsSession();
+        session.Run($"Connect-SpAccount -ApiKey '{_sandbox.ApiKey}' -BaseUri '{_sandbox.BaseUri}'").ThrowIfFailed();
+        var secure = new System.Security.SecureString();
+        foreach (char c in _sandbox.ApiKey) secure.AppendChar(c);
+        session.Run($"Connect-SpAccount -ApiKey $secure -BaseUri '{_sandbox.BaseUri}'", new Hashtable { ["secure"] = secure }).ThrowIfFailed();
+        Assert.Equal(2, _sandbox.CountRequests("GET", "/me"));
+    }
+
+    [Fact]
+    public void Connect_falls_back_to_a_one_campaign_list_when_me_is_missing()
+    {
+        _sandbox.InjectFault(new FaultRule { Method = "GET", Path = "/me", Status = 404, Message = "Cannot GET /v1/me" });
+        using var session = new PsSession();
+        var result = session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -PassThru",
+            new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
+
+        var context = (SpContext)result.Output.Single().BaseObject;
+        Assert.Null(context.WorkspaceId);
+        var check = _sandbox.Requests.Single(r => r.Path == "/campaigns");
+        Assert.Contains("limit=1", check.Query);
+    }
+
+    [Fact]
+    public void A_wrong_key_is_a_terminating_authentication_error_and_leaves_the_session_unconnected()
+    {
+        using var session = new PsSession();
+        var result = session.Run($"Connect-SpAccount -ApiKey 'sp_live_wrong_key_9999' -BaseUri '{_sandbox.BaseUri}'");
+
+        Assert.NotNull(result.TerminatingRecord);
+        Assert.Equal(ErrorCategory.AuthenticationError, result.TerminatingRecord!.CategoryInfo.Category);
+        Assert.Equal("SendPilot.AuthenticationFailed", result.TerminatingRecord.FullyQualifiedErrorId.Split(',')[0]);
+        var context = session.Run("Get-SpContext");
+        Assert.Empty(context.Output);
+    }
+
+    [Fact]
+    public void Forbidden_scope_maps_to_permission_denied_with_the_api_message()
+    {
+        using var session = new PsSession();
+        session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}'", new Hashtable { ["key"] = new SandboxOptions().ReadOnlyApiKey }).ThrowIfFailed();
+        var result = session.Run("Suspend-SpCampaign -CampaignId camp_xyz789 -Confirm:$false");
+
+        var error = Assert.Single(result.Errors.Concat(result.TerminatingRecord is { } t ? new[] { t } : []));
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains("lacks", error.Exception.Message);
+        Assert.Contains("\"statusCode\":403", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void A_plain_http_base_uri_is_refused_unless_it_is_loopback()
+    {
+        using var session = new PsSession();
+        var result = session.Run("Connect-SpAccount -ApiKey 'sp_live_abc' -BaseUri 'http://api.example.com/v1'");
+
+        Assert.NotNull(result.TerminatingRecord);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.TerminatingRecord!.CategoryInfo.Category);
+        Assert.Contains("https://", result.TerminatingRecord.Exception.Message);
+        Assert.Equal(0, _sandbox.CountRequests("GET", "*"));
+    }
+
+    [Fact]
+    public void Disconnect_forgets_the_connection()
+    {
+        using var session = PsSession.ConnectedTo(_sandbox);
+        session.Run("Disconnect-SpAccount").ThrowIfFailed();
+        var result = session.Run("Get-SpContext");
+        Assert.Empty(result.Output);
+        Assert.Contains(result.Warnings, w => w.Contains("Not connected"));
+    }
+
+    [Fact]
+    public void Requests_carry_the_module_user_agent()
+    {
+        using var session = PsSession.ConnectedTo(_sandbox);
+        var agent = _sandbox.Requests.Last().UserAgent;
+        Assert.Matches(@"^SendPilot\.PowerShell/\d+\.\d+\.\d+ PowerShell/7\.", agent);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using SendPilot.Sandbox;
+
+namespace SendPilot.PowerShell.Tests.Infrastructure;
+
+/// <summary>
+/// A real PowerShell runspace in this process with the built module imported — the engine a user
+/// runs, minus the host UI. Scripts run exactly as typed at a prompt.
+/// </summary>
+public sealed class PsSession : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public PsSession()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+        Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop").ThrowIfFailed();
+    }
+
+    /// <summary>A session already connected to the sandbox with its main key.</summary>
+    public static PsSession ConnectedTo(SandboxServer sandbox, string extraArguments = "")
+    {
+        var session = new PsSession();
+        session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}' {extraArguments}",
+            new Hashtable { ["key"] = sandbox.ApiKey }).ThrowIfFailed();
+        return session;
+    }
+
+    public PsResult Run(string script, IDictionary? variables = null)
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        if (variables != null)
+            foreach (DictionaryEntry entry in variables)
+                _runspace.SessionStateProxy.SetVariable((string)entry.Key, entry.Value);
+        shell.AddScript(script);
+        var result = new PsResult();
+        try
+        {
+            result.Output.AddRange(shell.Invoke());
+        }
+        catch (RuntimeException terminating)
+        {
+            result.Terminating = terminating;
+        }
+        result.Collect(shell.Streams);
+        return result;
+    }
+
+    /// <summary>Starts a script without waiting, for Ctrl+C tests.</summary>
+    public (System.Management.Automation.PowerShell Shell, IAsyncResult Pending) Start(string script)
+    {
+        var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        return (shell, shell.BeginInvoke());
+    }
+
+    public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
+
+    public void Dispose() => _runspace.Dispose();
+}
+
+public sealed class PsResult
+{
+    public List<PSObject> Output { get; } = new();
+    public List<ErrorRecord> Errors { get; } = new();
+    public List<string> Verbose { get; } = new();
+    public List<string> Debug { get; } = new();
+    public List<string> Warnings { get; } = new();
+    public List<ProgressRecord> Progress { get; } = new();
+    public RuntimeException? Terminating { get; set; }
+
+    public ErrorRecord? TerminatingRecord => Terminating?.ErrorRecord;
+
+    internal void Collect(PSDataStreams streams)
+    {
+        Errors.AddRange(streams.Error);
+        Verbose.AddRange(streams.Verbose.Select(v => v.Message));
+        Debug.AddRange(streams.Debug.Select(d => d.Message));
+        Warnings.AddRange(streams.Warning.Select(w => w.Message));
+        Progress.AddRange(streams.Progress);
+    }
+
+    public PsResult ThrowIfFailed()
+    {
+        if (Terminating != null) throw new InvalidOperationException("Script failed: " + Terminating.Message, Terminating);
+        if (Errors.Count > 0) throw new InvalidOperationException("Script wrote errors: " + string.Join(" | ", Errors.Select(e => e.ToString())));
+        return this;
+    }
+
+    /// <summary>Everything a user could see, as text: every stream, every error, every output object.</summary>
+    public string AllText()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var o in Output) text.AppendLine(o?.ToString()).AppendLine(string.Join(";", o?.Properties.Select(p => $"{p.Name}={p.Value}") ?? []));
+        foreach (var e in Errors.Concat(TerminatingRecord == null ? [] : new[] { TerminatingRecord }))
+        {
+            text.AppendLine(e.ToString()).AppendLine(e.ErrorDetails?.Message).AppendLine(e.ErrorDetails?.RecommendedAction)
+                .AppendLine(e.Exception.ToString()).AppendLine(e.TargetObject?.ToString()).AppendLine(e.ScriptStackTrace);
+        }
+        if (Terminating != null) text.AppendLine(Terminating.ToString());
+        foreach (var line in Verbose.Concat(Debug).Concat(Warnings)) text.AppendLine(line);
+        foreach (var p in Progress) text.AppendLine(p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation);
+        return text.ToString();
+    }
+}
