@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SendPilot.Sandbox;
 
 /// <summary>dotnet run --project src/SendPilot.Sandbox -- --port 5080 [--api-key K] [--latency-ms N] [--verbose]</summary>
@@ -31,9 +33,15 @@ public static class Program
         Console.WriteLine($"Admin API:         {server.RootUri}_admin/…   Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stop.Task;
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
     }
 }

@@ -34,6 +34,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var host = new SandboxHost(options);
         var builder = WebApplication.CreateSlimBuilder();
         if (!options.Verbose) builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
 
         var app = builder.Build();
