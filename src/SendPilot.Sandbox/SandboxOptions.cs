@@ -1,0 +1,18 @@
+namespace SendPilot.Sandbox;
+
+public sealed class SandboxOptions
+{
+    public int Port { get; set; } = 0;
+    public string ApiKey { get; set; } = "sp_test_sandbox_0000000000000001";
+
+    /// <summary>Has only the *:read scopes: writes answer 403 "Key lacks leads:write" and so on.</summary>
+    public string ReadOnlyApiKey { get; set; } = "sp_test_readonly_000000000000002";
+
+    /// <summary>Oldest log entries are dropped beyond this; CountRequests is not affected.</summary>
+    public int RequestLogCapacity { get; set; } = 5000;
+
+    /// <summary>False keeps only each campaign's URL set and count (for million-row benchmarks).</summary>
+    public bool RetainLeadDetails { get; set; } = true;
+
+    public bool Verbose { get; set; }
+}
