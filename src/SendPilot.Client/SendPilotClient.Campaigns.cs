@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client.Http;
@@ -15,13 +14,11 @@ namespace SendPilot.Client
         public const int CampaignPageSize = 100;
 
         /// <summary>Every campaign with the given list status (all, active, paused, draft, finished), page by page.</summary>
-        public async IAsyncEnumerable<Campaign> ListCampaignsAsync(string? status, int pageSize = CampaignPageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public PagedList<Campaign> ListCampaigns(string? status, int pageSize = CampaignPageSize)
         {
             var filters = new List<KeyValuePair<string, string>>();
             if (!string.IsNullOrEmpty(status)) filters.Add(new KeyValuePair<string, string>("status", status!.ToLowerInvariant()));
-            await foreach (ApiPage page in ReadPagesAsync("/campaigns", filters, pageSize, cancellationToken).ConfigureAwait(false))
-                foreach (var item in page.Items)
-                    yield return JsonRead.Deserialize<Campaign>(item);
+            return ReadPages("/campaigns", filters, pageSize, JsonRead.Deserialize<Campaign>);
         }
 
         public async Task<Campaign> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client.Http;
@@ -20,35 +21,30 @@ namespace SendPilot.Client
             return ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
         }
 
-        /// <summary>Every page of a page/limit list, each yielded as it arrives.</summary>
-        public async IAsyncEnumerable<ApiPage> ReadPagesAsync(string path, IEnumerable<KeyValuePair<string, string>> filters, int limit,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        /// <summary>A page/limit list (<c>page</c>, <c>limit</c> → <c>totalPages</c>), read page by page.</summary>
+        public PagedList<T> ReadPages<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int limit, Func<JsonElement, T> map)
         {
             var fixedFilters = new List<KeyValuePair<string, string>>(filters);
-            for (int number = 1; ; number++)
-            {
-                ApiPage page = await GetPageAsync(path, fixedFilters, number, limit, cancellationToken).ConfigureAwait(false);
-                yield return page;
-                if (IsLastPage(page, number, limit)) yield break;
-            }
+            return new PagedList<T>(
+                (number, _, cancellationToken) => GetPageAsync(path, fixedFilters, number, limit, cancellationToken),
+                (page, number) => IsLastPage(page, number, limit),
+                map);
         }
 
-        /// <summary>Every page of a continuation-token list, each yielded as it arrives.</summary>
-        public async IAsyncEnumerable<ApiPage> ReadContinuationPagesAsync(string path, IEnumerable<KeyValuePair<string, string>> filters, int limit,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        /// <summary>A continuation-token list (<c>limit</c>, <c>continuationToken</c> → <c>hasMore</c>), read page by page.</summary>
+        public PagedList<T> ReadContinuationPages<T>(string path, IEnumerable<KeyValuePair<string, string>> filters, int limit, Func<JsonElement, T> map)
         {
             var fixedFilters = new List<KeyValuePair<string, string>>(filters);
-            string? token = null;
-            while (true)
-            {
-                var request = new ApiRequest(HttpMethod.Get, path);
-                request.Query.AddRange(fixedFilters);
-                request.WithQuery("limit", limit).WithQuery("continuationToken", token);
-                ApiPage page = ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
-                yield return page;
-                if (page.HasMore == false || string.IsNullOrEmpty(page.ContinuationToken) || page.Items.Count == 0) yield break;
-                token = page.ContinuationToken;
-            }
+            return new PagedList<T>(
+                async (_, token, cancellationToken) =>
+                {
+                    var request = new ApiRequest(HttpMethod.Get, path);
+                    request.Query.AddRange(fixedFilters);
+                    request.WithQuery("limit", limit).WithQuery("continuationToken", token);
+                    return ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+                },
+                (page, _) => page.HasMore == false || string.IsNullOrEmpty(page.ContinuationToken) || page.Items.Count == 0,
+                map);
         }
 
         internal static bool IsLastPage(ApiPage page, int number, int limit)

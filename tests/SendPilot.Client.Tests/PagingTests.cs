@@ -51,7 +51,7 @@ public class PagingTests
     [InlineData(2, 3, 20, false)]
     public void The_last_page_is_known_from_total_pages(int number, int totalPages, int limit, bool last)
     {
-        var page = Parse($$"""{"data":[{"id":"x"}],"meta":{"totalPages":{{totalPages}}}}""");
+        var page = Parse("{\"data\":[{\"id\":\"x\"}],\"meta\":{\"totalPages\":" + totalPages + "}}");
         Assert.Equal(last, SendPilotClient.IsLastPage(page, number, limit));
     }
 }

@@ -1,4 +1,3 @@
-using SendPilot.Client.Models;
 using SendPilot.PowerShell.Tests.Infrastructure;
 using SendPilot.Sandbox;
 using Xunit;
@@ -25,25 +24,26 @@ public class CampaignTests : IClassFixture<SandboxFixture>, IDisposable
     {
         var result = _session.Run("Get-SpCampaign -PageSize 20").ThrowIfFailed();
 
-        var campaigns = result.Output.Select(o => (Campaign)o.BaseObject).ToList();
+        var campaigns = result.Output;
         Assert.Equal(45, campaigns.Count);
-        Assert.Equal(45, campaigns.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(45, campaigns.Select(c => c.P("Id")).Distinct().Count());
+        Assert.All(campaigns, c => Assert.Equal("SendPilot.Client.Models.Campaign", c.TypeNames[0]));
         var pages = _sandbox.Requests.Where(r => r.Path == "/campaigns").Select(r => r.Query).ToList();
         Assert.Equal(3, pages.Count);
         Assert.Contains("page=3", pages[2]);
-        Assert.All(campaigns, c => Assert.Equal(c.Id, c.CampaignId));
+        Assert.All(campaigns, c => Assert.Equal(c.P("Id"), c.P("CampaignId")));
     }
 
     [Fact]
     public void Status_filter_is_sent_to_the_api_and_active_means_started()
     {
-        var active = _session.Run("Get-SpCampaign -Status active").ThrowIfFailed().Output.Select(o => (Campaign)o.BaseObject).ToList();
-        var paused = _session.Run("Get-SpCampaign -Status Paused").ThrowIfFailed().Output.Select(o => (Campaign)o.BaseObject).ToList();
+        var active = _session.Run("Get-SpCampaign -Status active").ThrowIfFailed().Output;
+        var paused = _session.Run("Get-SpCampaign -Status Paused").ThrowIfFailed().Output;
 
         Assert.NotEmpty(active);
-        Assert.All(active, c => Assert.Equal("started", c.Status));
+        Assert.All(active, c => Assert.Equal("started", c.P("Status")));
         Assert.NotEmpty(paused);
-        Assert.All(paused, c => Assert.Equal("paused", c.Status));
+        Assert.All(paused, c => Assert.Equal("paused", c.P("Status")));
         Assert.Contains(_sandbox.Requests, r => r.Path == "/campaigns" && r.Query.Contains("status=paused"));
     }
 
@@ -51,12 +51,13 @@ public class CampaignTests : IClassFixture<SandboxFixture>, IDisposable
     public void Name_filters_with_wildcards_and_ids_come_from_the_pipeline_by_property_name()
     {
         var byName = _session.Run("Get-SpCampaign -Name 'q4 founders*'").ThrowIfFailed();
-        var campaign = (Campaign)Assert.Single(byName.Output).BaseObject;
-        Assert.Equal("camp_xyz789", campaign.Id);
+        Assert.Equal(2, byName.Output.Count);
+        Assert.All(byName.Output, c => Assert.StartsWith("Q4 Founders", (string)c.P("Name")!));
+        var exact = _session.Run("Get-SpCampaign -Name 'q4 founders outreach'").ThrowIfFailed();
+        Assert.Equal("camp_xyz789", Assert.Single(exact.Output).P("Id"));
 
         var piped = _session.Run("[pscustomobject]@{ CampaignId = 'camp_xyz789' } | Get-SpCampaign").ThrowIfFailed();
-        var single = (Campaign)Assert.Single(piped.Output).BaseObject;
-        Assert.NotNull(single.Type);
+        Assert.NotNull(Assert.Single(piped.Output).P("Type"));
         Assert.Contains(_sandbox.Requests, r => r.Path == "/campaigns/camp_xyz789");
     }
 
@@ -79,21 +80,20 @@ public class CampaignTests : IClassFixture<SandboxFixture>, IDisposable
         legacy.Run($"Connect-SpAccount -ApiKey '{_sandbox.ApiKey}' -BaseUri '{_sandbox.LegacyBaseUri}'").ThrowIfFailed();
         var result = legacy.Run("Get-SpCampaign -PageSize 20").ThrowIfFailed();
 
-        var campaigns = result.Output.Select(o => (Campaign)o.BaseObject).ToList();
+        var campaigns = result.Output;
         Assert.Equal(45, campaigns.Count);
-        Assert.All(campaigns, c => Assert.Equal(c.Status, c.Status!.ToLowerInvariant()));
+        Assert.All(campaigns, c => Assert.Equal(c.P("Status"), ((string)c.P("Status")!).ToLowerInvariant()));
     }
 
     [Fact]
     public void Suspend_and_resume_through_the_pipeline()
     {
-        var paused = _session.Run("Get-SpCampaign -Name 'Q4 Founders*' | Suspend-SpCampaign -Confirm:$false").ThrowIfFailed();
-        var change = (CampaignStateChange)Assert.Single(paused.Output).BaseObject;
-        Assert.Equal("paused", change.NewStatus);
-        Assert.Equal("paused", ((Campaign)_session.Run("Get-SpCampaign camp_xyz789").Output.Single().BaseObject).Status);
+        var paused = _session.Run("Get-SpCampaign -Name 'Q4 Founders Outreach' | Suspend-SpCampaign -Confirm:$false").ThrowIfFailed();
+        Assert.Equal("paused", Assert.Single(paused.Output).P("NewStatus"));
+        Assert.Equal("paused", _session.Run("Get-SpCampaign camp_xyz789").Output.Single().P("Status"));
 
         var resumed = _session.Run("Get-SpCampaign camp_xyz789 | Resume-SpCampaign -Confirm:$false").ThrowIfFailed();
-        Assert.Equal("started", ((CampaignStateChange)resumed.Output.Single().BaseObject).NewStatus);
+        Assert.Equal("started", resumed.Output.Single().P("NewStatus"));
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
             new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
 
         Assert.Equal(2, result.Output.Count);
-        var context = (SpContext)result.Output[1].BaseObject;
-        Assert.Equal("…" + _sandbox.ApiKey[^4..], context.ApiKey);
-        Assert.Equal("ws_sandbox", context.WorkspaceId);
-        Assert.Equal("Connect-SpAccount", context.KeySource);
-        Assert.NotEmpty(context.Scopes);
+        var context = result.Output[1];
+        Assert.Equal("…" + _sandbox.ApiKey[^4..], context.P("ApiKey"));
+        Assert.Equal("ws_sandbox", context.P("WorkspaceId"));
+        Assert.Equal("Connect-SpAccount", context.P("KeySource"));
+        Assert.NotEmpty((IEnumerable<string>)context.P("Scopes")!);
         Assert.Equal(1, _sandbox.CountRequests("GET", "/me"));
     }
 
@@ -51,8 +51,7 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
         var result = session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -PassThru",
             new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
 
-        var context = (SpContext)result.Output.Single().BaseObject;
-        Assert.Null(context.WorkspaceId);
+        Assert.Null(result.Output.Single().P("WorkspaceId"));
         var check = _sandbox.Requests.Single(r => r.Path == "/campaigns");
         Assert.Contains("limit=1", check.Query);
     }
@@ -61,11 +60,10 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
     public void A_wrong_key_is_a_terminating_authentication_error_and_leaves_the_session_unconnected()
     {
         using var session = new PsSession();
-        var result = session.Run($"Connect-SpAccount -ApiKey 'sp_live_wrong_key_9999' -BaseUri '{_sandbox.BaseUri}'");
+        var error = session.Terminates($"Connect-SpAccount -ApiKey 'sp_live_wrong_key_9999' -BaseUri '{_sandbox.BaseUri}'");
 
-        Assert.NotNull(result.TerminatingRecord);
-        Assert.Equal(ErrorCategory.AuthenticationError, result.TerminatingRecord!.CategoryInfo.Category);
-        Assert.Equal("SendPilot.AuthenticationFailed", result.TerminatingRecord.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal("SendPilot.AuthenticationFailed", error.FullyQualifiedErrorId.Split(',')[0]);
         var context = session.Run("Get-SpContext");
         Assert.Empty(context.Output);
     }
@@ -77,7 +75,7 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
         session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}'", new Hashtable { ["key"] = new SandboxOptions().ReadOnlyApiKey }).ThrowIfFailed();
         var result = session.Run("Suspend-SpCampaign -CampaignId camp_xyz789 -Confirm:$false");
 
-        var error = Assert.Single(result.Errors.Concat(result.TerminatingRecord is { } t ? new[] { t } : []));
+        var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains("lacks", error.Exception.Message);
         Assert.Contains("\"statusCode\":403", error.ErrorDetails.Message);
@@ -87,11 +85,10 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
     public void A_plain_http_base_uri_is_refused_unless_it_is_loopback()
     {
         using var session = new PsSession();
-        var result = session.Run("Connect-SpAccount -ApiKey 'sp_live_abc' -BaseUri 'http://api.example.com/v1'");
+        var error = session.Terminates("Connect-SpAccount -ApiKey 'sp_live_abc' -BaseUri 'http://api.example.com/v1'");
 
-        Assert.NotNull(result.TerminatingRecord);
-        Assert.Equal(ErrorCategory.InvalidArgument, result.TerminatingRecord!.CategoryInfo.Category);
-        Assert.Contains("https://", result.TerminatingRecord.Exception.Message);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("https://", error.Exception.Message);
         Assert.Equal(0, _sandbox.CountRequests("GET", "*"));
     }
 

@@ -35,8 +35,7 @@ public class EnvironmentTests : IClassFixture<SandboxFixture>, IDisposable
         var result = session.Run("Get-SpCampaign -Status paused; Get-SpContext").ThrowIfFailed();
 
         Assert.True(result.Output.Count > 1);
-        var context = (SpContext)result.Output.Last().BaseObject;
-        Assert.Equal("SENDPILOT_API_KEY", context.KeySource);
+        Assert.Equal("SENDPILOT_API_KEY", result.Output.Last().P("KeySource"));
         Assert.Equal(0, _sandbox.CountRequests("GET", "/me"));
     }
 
@@ -45,11 +44,9 @@ public class EnvironmentTests : IClassFixture<SandboxFixture>, IDisposable
     {
         Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", null);
         using var session = new PsSession();
-        var result = session.Run("Get-SpCampaign");
+        var error = session.Terminates("Get-SpCampaign");
 
-        var error = result.TerminatingRecord;
-        Assert.NotNull(error);
-        Assert.Equal("SendPilot.NoApiKey", error!.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("SendPilot.NoApiKey", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("Connect-SpAccount", error.Exception.Message);
         Assert.Contains("SENDPILOT_API_KEY", error.Exception.Message);

@@ -45,9 +45,8 @@ public class InvokeSpApiTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_failing_call_is_an_error_record_with_the_api_json_in_error_details()
     {
-        var result = _session.Run("Invoke-SpApi GET /campaigns/camp_missing");
+        var error = _session.Terminates("Invoke-SpApi GET /campaigns/camp_missing");
 
-        var error = result.TerminatingRecord!;
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Contains("\"statusCode\":404", error.ErrorDetails.Message);
     }
@@ -56,9 +55,9 @@ public class InvokeSpApiTests : IClassFixture<SandboxFixture>, IDisposable
     public void A_post_is_not_repeated_after_a_server_error()
     {
         _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 502, Count = 0 });
-        var result = _session.Run("Invoke-SpApi POST /leads -Body @{ campaignId = 'camp_xyz789'; leads = @() } -Confirm:$false");
+        var error = _session.Terminates("Invoke-SpApi POST /leads -Body @{ campaignId = 'camp_xyz789'; leads = @() } -Confirm:$false");
 
-        Assert.Equal("SendPilot.DeliveryUnknown", result.TerminatingRecord!.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("SendPilot.DeliveryUnknown", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(1, _sandbox.CountRequests("POST", "/leads"));
     }
 }

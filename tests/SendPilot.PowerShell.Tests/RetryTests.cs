@@ -49,11 +49,9 @@ public class RetryTests : IClassFixture<SandboxFixture>, IDisposable
     public void Retries_exhausted_is_one_clear_terminating_error()
     {
         _sandbox.InjectFault(new FaultRule { Method = "GET", Path = "/campaigns", Status = 503, Count = 0, Message = "Service Unavailable" });
-        var result = _session.Run("Get-SpCampaign");
+        var error = _session.Terminates("Get-SpCampaign");
 
-        var error = result.TerminatingRecord;
-        Assert.NotNull(error);
-        Assert.Equal(ErrorCategory.ResourceUnavailable, error!.CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
         Assert.Equal("SendPilot.ServerError", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("503", error.Exception.Message);
         Assert.Equal(3, _sandbox.CountRequests("GET", "/campaigns"));
@@ -63,9 +61,9 @@ public class RetryTests : IClassFixture<SandboxFixture>, IDisposable
     public void A_400_is_never_retried()
     {
         _sandbox.InjectFault(new FaultRule { Method = "GET", Path = "/campaigns", Status = 400, Message = "Validation failed" });
-        var result = _session.Run("Get-SpCampaign");
+        var error = _session.Terminates("Get-SpCampaign");
 
-        Assert.Equal(ErrorCategory.InvalidArgument, result.TerminatingRecord!.CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(1, _sandbox.CountRequests("GET", "/campaigns"));
     }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client;
 using SendPilot.Client.Models;
+using SendPilot.Client.Paging;
 
 namespace SendPilot.PowerShell.Infrastructure
 {
@@ -50,18 +51,12 @@ namespace SendPilot.PowerShell.Infrastructure
             task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Streams an async sequence item by item as each arrives.</summary>
-        protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+        /// <summary>Streams a paged list item by item, fetching each page only when the previous one is written.</summary>
+        protected IEnumerable<T> Stream<T>(PagedList<T> list)
         {
-            IAsyncEnumerator<T> items = source.GetAsyncEnumerator(Stopping);
-            try
-            {
-                while (Await(items.MoveNextAsync().AsTask())) yield return items.Current;
-            }
-            finally
-            {
-                Await(items.DisposeAsync().AsTask());
-            }
+            IReadOnlyList<T>? page;
+            while ((page = Await(list.NextAsync(Stopping))) != null)
+                foreach (T item in page) yield return item;
         }
 
         /// <summary>Runs a write on the pipeline thread; safe to call from any thread.</summary>

@@ -16,7 +16,6 @@ public sealed class PsSession : IDisposable
     public PsSession()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
         Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop").ThrowIfFailed();
@@ -50,6 +49,18 @@ public sealed class PsSession : IDisposable
         }
         result.Collect(shell.Streams);
         return result;
+    }
+
+    /// <summary>
+    /// Runs a script that must end with a terminating error (which try/catch sees; a non-terminating
+    /// error would not be caught) and returns that error.
+    /// </summary>
+    public ErrorRecord Terminates(string script, IDictionary? variables = null)
+    {
+        var result = Run("try { " + script + "\n} catch { [pscustomobject]@{ Caught = $_ } }", variables);
+        var caught = result.Output.Select(o => o.P("Caught")).OfType<ErrorRecord>().FirstOrDefault();
+        return caught ?? throw new Xunit.Sdk.XunitException("Expected a terminating error; got output [" +
+            string.Join(", ", result.Output) + "] and errors [" + string.Join(" | ", result.Errors) + "]");
     }
 
     /// <summary>Starts a script without waiting, for Ctrl+C tests.</summary>
@@ -109,4 +120,10 @@ public sealed class PsResult
         foreach (var p in Progress) text.AppendLine(p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation);
         return text.ToString();
     }
+}
+
+public static class PSObjectExtensions
+{
+    /// <summary>A property's value, as PowerShell sees it (typed, note or script property).</summary>
+    public static object? P(this PSObject item, string name) => item.Properties[name]?.Value;
 }

@@ -39,7 +39,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         {
             if (Id == null)
             {
-                foreach (Campaign campaign in Stream(Client.ListCampaignsAsync(Status, PageSize, Stopping)))
+                foreach (Campaign campaign in Stream(Client.ListCampaigns(Status, PageSize)))
                     if (NameMatches(campaign)) WriteModel(campaign);
                 return;
             }
