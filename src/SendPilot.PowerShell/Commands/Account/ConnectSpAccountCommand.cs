@@ -9,26 +9,47 @@ using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Account
 {
-    /// <summary>Connects this session to SendPilot with an API key, after checking the key works.</summary>
+    /// <summary>Connects this PowerShell session to SendPilot with an API key, after checking that the key works.</summary>
+    /// <remarks>
+    /// <para>The connection is the default for every SendPilot cmdlet in this session (runspace). The key is checked with GET /me
+    /// (or, where that endpoint does not exist, with a one-campaign list) and is never shown again: Get-SpContext shows only its
+    /// last four characters, and it is kept out of every output, verbose, debug and error stream.</para>
+    /// <para>Automation does not need this cmdlet: with no connection, every cmdlet uses $env:SENDPILOT_API_KEY and, if set,
+    /// $env:SENDPILOT_BASE_URI. Without -ApiKey this cmdlet also reads $env:SENDPILOT_API_KEY.</para>
+    /// <para>The base URI must use https://, except for loopback hosts (the local sandbox).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Connect-SpAccount -ApiKey (Read-Host -AsSecureString 'SendPilot API key')</code>
+    /// <para>Prompts for the key without echoing it and connects.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-SpAccount -ApiKey $env:SP_KEY -BaseUri http://127.0.0.1:5080/v1 -TimeoutSec 30 -MaximumRetryCount 2 -PassThru</code>
+    /// <para>Connects to a local sandbox with a shorter timeout and fewer retries, and shows the resulting context.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "SpAccount")]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCmdlet
     {
+        /// <summary>The API key (SendPilot → Integrations → API Keys). A SecureString; a plain string or a PSCredential (its password) is accepted and converted. Defaults to $env:SENDPILOT_API_KEY.</summary>
         [Parameter(Position = 0)]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
 
+        /// <summary>The API's base URI. Defaults to $env:SENDPILOT_BASE_URI, else https://api.sendpilot.ai/v1. Plain http:// is refused except for loopback hosts.</summary>
         [Parameter]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>Seconds to wait for each answer before the attempt counts as timed out (1–3600, default 100).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = SessionConnection.DefaultTimeoutSec;
 
+        /// <summary>Retries after a 408, 429, 500, 502, 503, 504 or transient network error (0–10, default 4). Sends and connects are never repeated once they may have reached SendPilot.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaximumRetryCount { get; set; } = SessionConnection.DefaultRetries;
 
+        /// <summary>Writes the new connection's context (as Get-SpContext shows it).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

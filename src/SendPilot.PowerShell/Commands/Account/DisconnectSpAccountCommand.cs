@@ -3,7 +3,12 @@ using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Account
 {
-    /// <summary>Forgets this session's connection. $env:SENDPILOT_API_KEY, if set, still applies afterwards.</summary>
+    /// <summary>Forgets this session's SendPilot connection.</summary>
+    /// <remarks>The HTTP connection is closed. If $env:SENDPILOT_API_KEY is set, cmdlets still use it afterwards.</remarks>
+    /// <example>
+    /// <code>Disconnect-SpAccount</code>
+    /// <para>Ends the session's connection.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "SpAccount")]
     [OutputType(typeof(void))]
     public sealed class DisconnectSpAccountCommand : SendPilotCmdlet

@@ -8,25 +8,40 @@ using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Api
 {
-    /// <summary>
-    /// Calls any endpoint with the module's auth, retries and errors, returning PowerShell objects.
-    /// POST is treated as a possible send: it is repeated only when the request certainly never arrived.
-    /// </summary>
+    /// <summary>Calls any SendPilot endpoint with the module's key, retries and error records, returning PowerShell objects.</summary>
+    /// <remarks>
+    /// <para>The escape hatch for endpoints without a cmdlet. -Path is relative to the base URI (for example /campaigns).
+    /// JSON answers become PSCustomObjects; a top-level array is written item by item.</para>
+    /// <para>GET, PATCH, PUT and DELETE are retried like every other read. POST is treated as a possible send: it is repeated
+    /// only when the request certainly never reached SendPilot, so nothing goes out twice. Writes support -WhatIf and -Confirm.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Invoke-SpApi GET /credits</code>
+    /// <para>Shows the workspace's credits.</para>
+    /// </example>
+    /// <example>
+    /// <code>Invoke-SpApi PATCH /leads/lead_42/status -Body @{ status = 'MEETING_BOOKED'; note = 'Call on Friday' }</code>
+    /// <para>Sends a JSON body built from a hashtable.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "SpApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeSpApiCommand : SendPilotCmdlet
     {
+        /// <summary>The HTTP method: GET (default), POST, PATCH, PUT or DELETE.</summary>
         [Parameter(Position = 0)]
         [ValidateSet("GET", "POST", "PATCH", "PUT", "DELETE", IgnoreCase = true)]
         public string Method { get; set; } = "GET";
 
+        /// <summary>The path under the base URI, such as /campaigns or /inbox/senders.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
+        /// <summary>Query-string parameters as a hashtable, e.g. @{ status = 'active'; limit = 50 }.</summary>
         [Parameter]
         public IDictionary? Query { get; set; }
 
+        /// <summary>The JSON body: a hashtable, PSCustomObject, array, or a JSON string sent as is. Binds from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
         public object? Body { get; set; }
 

@@ -8,6 +8,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
     /// <summary>Shared by Suspend-SpCampaign and Resume-SpCampaign: one PATCH per campaign, with ShouldProcess.</summary>
     public abstract class CampaignStateCommand : SendPilotCmdlet
     {
+        /// <summary>Ids of the campaigns. Binds from the pipeline by property name (CampaignId or Id), so Get-SpCampaign output pipes in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]

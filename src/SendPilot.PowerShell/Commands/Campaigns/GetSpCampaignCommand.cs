@@ -5,25 +5,46 @@ using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Campaigns
 {
-    /// <summary>Lists campaigns page by page as they arrive, or gets campaigns by id.</summary>
+    /// <summary>Lists campaigns, or gets campaigns by id.</summary>
+    /// <remarks>
+    /// <para>Without -Id, every campaign with the given -Status is listed; each page is written as it arrives, so the first
+    /// campaigns show at once and Ctrl+C stops the listing. -Name filters by wildcard, ignoring case.</para>
+    /// <para>Campaign objects carry CampaignId as well as Id, so they pipe into Get-SpLead, Add-SpLead, Suspend-SpCampaign and
+    /// Resume-SpCampaign. An unknown id is a non-terminating error (SendPilot.CampaignNotFound); the other ids still come.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-SpCampaign -Status active | Format-Table</code>
+    /// <para>Lists running campaigns with their lead, connection, message and reply counts.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpCampaign -Name 'Q4*'</code>
+    /// <para>Lists every campaign whose name starts with Q4.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpCampaign -Id camp_xyz789 | Select-Object Name, Type, LeadsContacted, LinkedInSenderIds</code>
+    /// <para>Gets one campaign with the details only the single-campaign call returns.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "SpCampaign")]
     [OutputType(typeof(Campaign))]
     public sealed class GetSpCampaignCommand : SendPilotCmdlet
     {
+        /// <summary>Campaign ids to get. Binds from the pipeline by property name (Id or CampaignId).</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CampaignId")]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 
+        /// <summary>Lists only campaigns in this state: all (default), active (running), paused, draft or finished.</summary>
         [Parameter]
         [ValidateSet("all", "active", "paused", "draft", "finished", IgnoreCase = true)]
         public string Status { get; set; } = "all";
 
+        /// <summary>Keeps campaigns whose name matches this wildcard pattern, ignoring case.</summary>
         [Parameter]
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>Campaigns per request while listing.</summary>
+        /// <summary>Campaigns per request while listing (1–100, default 100).</summary>
         [Parameter]
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = SendPilotClient.CampaignPageSize;

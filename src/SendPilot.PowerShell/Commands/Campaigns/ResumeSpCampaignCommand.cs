@@ -4,6 +4,12 @@ using SendPilot.Client.Models;
 namespace SendPilot.PowerShell.Commands.Campaigns
 {
     /// <summary>Resumes paused campaigns.</summary>
+    /// <remarks>Only a paused campaign can be resumed; any other state is a non-terminating error
+    /// (SendPilot.InvalidCampaignState) for that campaign, and the others go on. Supports -WhatIf and -Confirm.</remarks>
+    /// <example>
+    /// <code>Get-SpCampaign -Status paused | Resume-SpCampaign -WhatIf</code>
+    /// <para>Shows which paused campaigns would be resumed, without resuming them.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Resume, "SpCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CampaignStateChange))]
     public sealed class ResumeSpCampaignCommand : CampaignStateCommand
