@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Campaigns
@@ -12,6 +13,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CampaignIdCompleter))]
         public string[] CampaignId { get; set; } = new string[0];
 
         /// <summary>"pause" or "resume", as the API names it.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Campaigns
@@ -32,6 +33,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CampaignId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CampaignIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Lists only campaigns in this state: all (default), active (running), paused, draft or finished.</summary>

@@ -1,0 +1,41 @@
+using SendPilot.PowerShell.Tests.Infrastructure;
+using SendPilot.Sandbox;
+using Xunit;
+
+namespace SendPilot.PowerShell.Tests;
+
+[Collection(nameof(ProcessEnvironment))]
+public class CompletionTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxServer _sandbox;
+
+    public CompletionTests(SandboxFixture fixture)
+    {
+        _sandbox = fixture.Server;
+        _sandbox.Reset();
+    }
+
+    private static List<string> Complete(PsSession session, string input) =>
+        session.Run($"[System.Management.Automation.CommandCompletion]::CompleteInput('{input.Replace("'", "''")}', {input.Length}, $null).CompletionMatches | ForEach-Object {{ $_.CompletionText + '|' + $_.ToolTip }}")
+            .ThrowIfFailed().Output.Select(o => o.ToString()!).ToList();
+
+    [Fact]
+    public void Campaign_ids_complete_from_the_live_list_with_names_as_tooltips_and_by_name()
+    {
+        using var session = PsSession.ConnectedTo(_sandbox);
+        var byId = Complete(session, "Suspend-SpCampaign -CampaignId camp_xyz");
+        Assert.Equal("camp_xyz789|Q4 Founders Outreach (started)", Assert.Single(byId));
+
+        var byName = Complete(session, "Get-SpCampaign -Id Founders");
+        Assert.Contains(byName, m => m.StartsWith("camp_xyz789|"));
+        Assert.Equal(1, _sandbox.CountRequests("GET", "/campaigns"));
+    }
+
+    [Fact]
+    public void Without_a_connection_completion_offers_nothing_and_never_throws()
+    {
+        Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", null);
+        using var session = new PsSession();
+        Assert.Empty(Complete(session, "Get-SpCampaign -Id camp_"));
+    }
+}
