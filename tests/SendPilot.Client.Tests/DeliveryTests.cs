@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using SendPilot.Client.Http;
+using SendPilot.Client.Tests.Sandbox;
 using SendPilot.Sandbox;
 using Xunit;
 
