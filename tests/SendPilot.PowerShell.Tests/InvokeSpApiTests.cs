@@ -5,47 +5,36 @@ using Xunit;
 
 namespace SendPilot.PowerShell.Tests;
 
-public class InvokeSpApiTests : IClassFixture<SandboxFixture>, IDisposable
+public class InvokeSpApiTests : SandboxSessionTest
 {
-    private readonly SandboxServer _sandbox;
-    private readonly PsSession _session;
-
-    public InvokeSpApiTests(SandboxFixture fixture)
-    {
-        _sandbox = fixture.Server;
-        _sandbox.Reset();
-        _session = PsSession.ConnectedTo(_sandbox);
-        _sandbox.ClearRequests();
-    }
-
-    public void Dispose() => _session.Dispose();
+    public InvokeSpApiTests(SandboxFixture fixture) : base(fixture) { }
 
     [Fact]
     public void Get_with_a_query_returns_powershell_objects()
     {
-        var result = _session.Run("$r = Invoke-SpApi GET /campaigns -Query @{ status = 'paused'; limit = 5 }; $r.campaigns.Count; $r.campaigns[0].status; $r.pagination.limit").ThrowIfFailed();
+        var result = Session.Run("$r = Invoke-SpApi GET /campaigns -Query @{ status = 'paused'; limit = 5 }; $r.campaigns.Count; $r.campaigns[0].status; $r.pagination.limit").ThrowIfFailed();
 
         Assert.Equal(5, (int)result.Output[0].BaseObject);
         Assert.Equal("paused", result.Output[1].ToString()!.ToLowerInvariant());
         Assert.Equal(5, (int)result.Output[2].BaseObject);
-        Assert.Contains(_sandbox.Requests, r => r.Query.Contains("status=paused") && r.Query.Contains("limit=5"));
+        Assert.Contains(Sandbox.Requests, r => r.Query.Contains("status=paused") && r.Query.Contains("limit=5"));
     }
 
     [Fact]
     public void Post_sends_the_body_as_json_and_returns_the_answer()
     {
-        var result = _session.Run(@"
+        var result = Session.Run(@"
             Invoke-SpApi POST /leads -Body @{ campaignId = 'camp_xyz789'; leads = @(@{ linkedinUrl = 'https://www.linkedin.com/in/invoke-api-test'; customScore = 85 }) } -Confirm:$false").ThrowIfFailed();
 
         Assert.Equal(1, (int)((PSObject)result.Output.Single()).Properties["leadsAdded"].Value);
-        var body = _sandbox.Requests.Single(r => r.Method == "POST").Body!;
+        var body = Sandbox.Requests.Single(r => r.Method == "POST").Body!;
         Assert.Contains("\"customScore\":85", body);
     }
 
     [Fact]
     public void A_failing_call_is_an_error_record_with_the_api_json_in_error_details()
     {
-        var error = _session.Terminates("Invoke-SpApi GET /campaigns/camp_missing");
+        var error = Session.Terminates("Invoke-SpApi GET /campaigns/camp_missing");
 
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Contains("\"statusCode\":404", error.ErrorDetails.Message);
@@ -54,10 +43,10 @@ public class InvokeSpApiTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_post_is_not_repeated_after_a_server_error()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 502, Count = 0 });
-        var error = _session.Terminates("Invoke-SpApi POST /leads -Body @{ campaignId = 'camp_xyz789'; leads = @() } -Confirm:$false");
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 502, Count = 0 });
+        var error = Session.Terminates("Invoke-SpApi POST /leads -Body @{ campaignId = 'camp_xyz789'; leads = @() } -Confirm:$false");
 
         Assert.Equal("SendPilot.DeliveryUnknown", error.FullyQualifiedErrorId.Split(',')[0]);
-        Assert.Equal(1, _sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(1, Sandbox.CountRequests("POST", "/leads"));
     }
 }
