@@ -236,6 +236,9 @@ namespace SendPilot.Client.Webhooks
             return map;
         }
 
+        /// <summary>Whether a secret can key the Svix / Standard Webhooks scheme (whsec_ followed by base64, or bare base64).</summary>
+        public static bool IsStandardSecret(string secret) => secret != null && StandardKey(secret) != null;
+
         internal static byte[]? StandardKey(string secret)
         {
             string encoded = secret.Trim();
