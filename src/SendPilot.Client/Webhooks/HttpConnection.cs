@@ -70,8 +70,11 @@ namespace SendPilot.Client.Webhooks
         public HttpConnection(Stream stream) => _stream = stream;
 
         /// <summary>The next request head, or null when the peer closed the connection between requests.</summary>
-        public async Task<HttpRequestHead?> ReadHeadAsync()
+        /// <param name="started">Called once the first byte of a request has arrived.</param>
+        public async Task<HttpRequestHead?> ReadHeadAsync(Action? started = null)
         {
+            if (_start == _end && !await FillAsync().ConfigureAwait(false)) return null;
+            started?.Invoke();
             int budget = MaxHeadBytes;
             string? requestLine;
             do

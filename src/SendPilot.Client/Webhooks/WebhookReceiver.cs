@@ -80,7 +80,7 @@ namespace SendPilot.Client.Webhooks
         private readonly TcpListener _listener;
         private readonly ConcurrentQueue<WebhookEvent> _events = new ConcurrentQueue<WebhookEvent>();
         private readonly SemaphoreSlim _available = new SemaphoreSlim(0);
-        private readonly ConcurrentDictionary<TcpClient, byte> _connections = new ConcurrentDictionary<TcpClient, byte>();
+        private readonly ConcurrentDictionary<TcpClient, ConnectionState> _connections = new ConcurrentDictionary<TcpClient, ConnectionState>();
         private readonly object _seenGate = new object();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly Queue<string> _seenOrder = new Queue<string>();
@@ -125,13 +125,29 @@ namespace SendPilot.Client.Webhooks
             return next!;
         }
 
-        /// <summary>Stops listening, closes open connections and frees the port.</summary>
+        /// <summary>
+        /// Stops listening and frees the port; idle connections close at once, a request being answered
+        /// gets up to two seconds to receive its answer. Events that arrive meanwhile get 503.
+        /// </summary>
         public void Stop()
         {
             if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
             try { _listener.Stop(); } catch (SocketException) { }
+            var grace = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                foreach (var connection in _connections)
+                    if (Volatile.Read(ref connection.Value.Busy) == 0) Close(connection.Key);
+                if (_connections.IsEmpty || grace.Elapsed > TimeSpan.FromSeconds(2)) break;
+                Thread.Sleep(5);
+            }
             foreach (TcpClient client in _connections.Keys) Close(client);
             try { _acceptLoop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+        }
+
+        private sealed class ConnectionState
+        {
+            public int Busy;
         }
 
         public void Dispose() => Stop();
@@ -155,13 +171,14 @@ namespace SendPilot.Client.Webhooks
                 {
                     continue; // a connection reset before it was accepted
                 }
-                _connections[client] = 0;
+                var state = new ConnectionState();
+                _connections[client] = state;
                 if (Stopped) Close(client);
-                _ = Task.Run(() => ServeAsync(client));
+                _ = Task.Run(() => ServeAsync(client, state));
             }
         }
 
-        private async Task ServeAsync(TcpClient client)
+        private async Task ServeAsync(TcpClient client, ConnectionState state)
         {
             try
             {
@@ -172,7 +189,7 @@ namespace SendPilot.Client.Webhooks
                     using var idle = new CancellationTokenSource(_options.IdleTimeout);
                     using (idle.Token.Register(() => Close(client)))
                     {
-                        if (!await ServeOneAsync(connection).ConfigureAwait(false)) return;
+                        if (!await ServeOneAsync(connection, state).ConfigureAwait(false)) return;
                     }
                 }
             }
@@ -187,12 +204,24 @@ namespace SendPilot.Client.Webhooks
         }
 
         /// <summary>Reads and answers one request; false when the connection should close.</summary>
-        private async Task<bool> ServeOneAsync(HttpConnection connection)
+        private async Task<bool> ServeOneAsync(HttpConnection connection, ConnectionState state)
+        {
+            try
+            {
+                return await ServeOneAsync(connection, () => Volatile.Write(ref state.Busy, 1)).ConfigureAwait(false);
+            }
+            finally
+            {
+                Volatile.Write(ref state.Busy, 0);
+            }
+        }
+
+        private async Task<bool> ServeOneAsync(HttpConnection connection, Action started)
         {
             HttpRequestHead? head;
             try
             {
-                head = await connection.ReadHeadAsync().ConfigureAwait(false);
+                head = await connection.ReadHeadAsync(started).ConfigureAwait(false);
             }
             catch (HttpProtocolException bad)
             {
@@ -279,6 +308,12 @@ namespace SendPilot.Client.Webhooks
                 Interlocked.Increment(ref Counters.ignored);
                 _options.Log?.Invoke($"POST {head.Path} → 200 filtered out {item.EventType} {item.EventId}");
                 return (200, "{\"received\":true,\"ignored\":true}", null);
+            }
+            if (Stopped)
+            {
+                Forget(item.EventId);
+                Interlocked.Increment(ref Counters.rejected);
+                return (503, Error("The receiver is stopping; retry later."), "Retry-After: 5\r\n");
             }
             if (_events.Count >= _options.MaxQueuedEvents)
             {
