@@ -226,6 +226,7 @@ namespace SendPilot.Client.Webhooks
             catch (HttpProtocolException bad)
             {
                 Interlocked.Increment(ref Counters.malformed);
+                _options.Log?.Invoke($"→ {bad.Status} {bad.Message}");
                 await connection.WriteResponseAsync(bad.Status, Reason(bad.Status), Error(bad.Message), close: true).ConfigureAwait(false);
                 return false;
             }
@@ -249,6 +250,7 @@ namespace SendPilot.Client.Webhooks
             catch (HttpProtocolException bad)
             {
                 Interlocked.Increment(ref Counters.malformed);
+                _options.Log?.Invoke($"→ {bad.Status} {bad.Message}");
                 await connection.WriteResponseAsync(bad.Status, Reason(bad.Status), Error(bad.Message), close: true).ConfigureAwait(false);
                 return false;
             }

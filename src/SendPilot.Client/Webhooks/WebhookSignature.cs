@@ -137,8 +137,10 @@ namespace SendPilot.Client.Webhooks
             DateTimeOffset? signedAt = FromUnix(unix);
 
             var candidates = new List<byte[]>();
-            foreach (string entry in headers[prefix + "signature"].Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            // Space-separated entries; a header repeated on several lines may arrive joined by ", ".
+            foreach (string raw in headers[prefix + "signature"].Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
             {
+                string entry = raw.TrimEnd(',');
                 int comma = entry.IndexOf(',');
                 if (comma <= 0 || entry.Substring(0, comma) != "v1") continue;
                 byte[]? decoded = FromBase64(entry.Substring(comma + 1));

@@ -137,6 +137,20 @@ public sealed class WebhookReceiverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_signature_header_sent_on_two_lines_still_verifies()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var body = Encoding.UTF8.GetString(WebhookSamples.Create("lead.updated", null, now, "evt_two_lines"));
+        var rotated = "whsec_" + Convert.ToBase64String(new byte[24]);
+        var old = WebhookSignature.SignStandard(rotated, "m1", now.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(body));
+        var current = WebhookSignature.SignStandard(Secret, "m1", now.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(body));
+        string answer = await Raw($"POST /hooks HTTP/1.1\r\nHost: x\r\nsvix-id: m1\r\nsvix-timestamp: {now.ToUnixTimeSeconds()}\r\n" +
+                                  $"svix-signature: {old}\r\nsvix-signature: {current}\r\nConnection: close\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
+        Assert.StartsWith("HTTP/1.1 200 OK", answer);
+        Assert.Equal("evt_two_lines", (await Next()).EventId);
+    }
+
+    [Fact]
     public async Task Garbage_on_the_socket_gets_400_and_the_receiver_keeps_working()
     {
         Assert.StartsWith("HTTP/1.1 400", await Raw("HELLO\r\n\r\n"));

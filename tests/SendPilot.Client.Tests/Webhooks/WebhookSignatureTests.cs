@@ -97,6 +97,11 @@ public sealed class WebhookSignatureTests
         Assert.True(Check(Body, Svix(header), SvixSecret).IsValid);
         Assert.True(Check(Body, Svix(reversed), SvixSecret).IsValid);
         Assert.True(Check(Body, Svix(header), "whsec_" + Convert.ToBase64String(oldKey)).IsValid);
+        var repeatedHeader = new List<KeyValuePair<string, string>>(Svix(SvixSig(oldKey, "msg_1", t, Body)).Where(h => true))
+        {
+            new("svix-signature", SvixSig(Key, "msg_1", t, Body)), // the same header on a second line
+        };
+        Assert.True(WebhookSignature.Verify(Encoding.UTF8.GetBytes(Body), repeatedHeader, SvixSecret, TimeSpan.FromMinutes(5), Now).IsValid);
         var neither = Check(Body, Svix(header), "whsec_" + Convert.ToBase64String(new byte[32]));
         Assert.Equal(WebhookSignatureFailure.Mismatch, neither.Failure);
         Assert.Contains("2 v1 signature", neither.Message);
