@@ -163,13 +163,11 @@ namespace SendPilot.Client.Webhooks
                 {
                     client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
                 }
-                catch (Exception) when (Stopped)
+                catch (Exception)
                 {
-                    return;
-                }
-                catch (SocketException)
-                {
-                    continue; // a connection reset before it was accepted
+                    if (Stopped) return;
+                    await Task.Delay(10).ConfigureAwait(false); // e.g. a connection reset before it was accepted
+                    continue;
                 }
                 var state = new ConnectionState();
                 _connections[client] = state;

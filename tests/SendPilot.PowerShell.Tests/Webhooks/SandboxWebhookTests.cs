@@ -67,6 +67,21 @@ public class SandboxWebhookTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void A_lead_status_change_arrives_as_lead_updated_with_both_statuses()
+    {
+        using var receiver = new WebhookReceiverHost("-Secret $secret -EventType 'lead.*' -Count 1 -TimeoutSec 30", Deliveries.SvixSecret);
+        ConfigureWebhooks(receiver.Uri, Deliveries.SvixSecret, "svix");
+
+        _session.Run("Invoke-SpApi PATCH /leads/lead_3/status -Body @{ status = 'MEETING_BOOKED' } -Confirm:$false").ThrowIfFailed();
+        var e = Assert.Single(receiver.Finish());
+
+        Assert.Equal("lead.updated", e.P("EventType"));
+        Assert.Equal("lead_3", e.P("LeadId"));
+        var data = _session.Run("$e.Data.previousStatus; $e.Data.newStatus", Deliveries.Vars(("e", e))).ThrowIfFailed().Output;
+        Assert.Equal(new object[] { "CONNECTION_ACCEPTED", "MEETING_BOOKED" }, data.Select(d => d.BaseObject));
+    }
+
+    [Fact]
     public async Task A_receiver_with_another_secret_refuses_the_sandbox_delivery_with_401()
     {
         using var receiver = new WebhookReceiverHost("-Secret $secret -Count 1 -TimeoutSec 30", "whsec_" + Convert.ToBase64String(new byte[32]));

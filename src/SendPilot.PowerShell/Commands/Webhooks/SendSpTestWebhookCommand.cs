@@ -36,8 +36,8 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     [OutputType(typeof(WebhookTestDelivery))]
     public sealed class SendSpTestWebhookCommand : SendPilotCmdlet
     {
-        /// <summary>The receiver's URL (http or https).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The receiver's URL (http or https). Binds by property name (Uri).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public Uri? Uri { get; set; }
 
