@@ -82,6 +82,20 @@ public class ReceiveWebhookTests
     }
 
     [Fact]
+    public void Oversized_bodies_get_413_other_methods_405_and_the_receiver_goes_on()
+    {
+        using var receiver = new WebhookReceiverHost("-MaxBodyBytes 300 -Count 1 -TimeoutSec 20");
+        var big = Deliveries.Envelope("e_big", "message.sent", $"{{\"message\":\"{new string('x', 400)}\"}}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, Http.Send(Deliveries.Post(receiver.Uri, big, sign: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, Http.Send(new HttpRequestMessage(HttpMethod.Put, receiver.Uri)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, Http.Send(Deliveries.Post(receiver.Uri, Deliveries.Envelope("e_small", "message.sent", "{}"), sign: false)).StatusCode);
+
+        Assert.Equal("e_small", Assert.Single(receiver.Finish()).P("EventId"));
+        Assert.Contains(receiver.Shell.Streams.Verbose, v => v.Message.Contains("→ 413"));
+    }
+
+    [Fact]
     public void TimeoutSec_ends_quietly_when_nothing_arrives()
     {
         using var receiver = new WebhookReceiverHost("-TimeoutSec 1");
