@@ -13,12 +13,16 @@
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'Connect-SpAccount'
+        'ConvertFrom-SpWebhookEvent'
         'Disconnect-SpAccount'
         'Get-SpCampaign'
         'Get-SpContext'
         'Invoke-SpApi'
+        'Receive-SpWebhookEvent'
         'Resume-SpCampaign'
+        'Send-SpTestWebhook'
         'Suspend-SpCampaign'
+        'Test-SpWebhookSignature'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
