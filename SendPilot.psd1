@@ -16,8 +16,15 @@
         'Disconnect-SpAccount'
         'Get-SpCampaign'
         'Get-SpContext'
+        'Get-SpConversation'
+        'Get-SpCredit'
+        'Get-SpMessage'
+        'Get-SpSender'
+        'Get-SpSenderQuota'
         'Invoke-SpApi'
+        'Request-SpConnection'
         'Resume-SpCampaign'
+        'Send-SpMessage'
         'Suspend-SpCampaign'
     )
     VariablesToExport      = @()

@@ -59,7 +59,7 @@ namespace SendPilot.Client.Outreach
             foreach (Sender sender in senders.Where(s => s.IsActive))
             {
                 long? remaining = byId.TryGetValue(sender.Id, out SenderQuota? quota) ? quota.RemainingFor(action) : null;
-                var candidate = new Candidate(sender.Id, remaining);
+                var candidate = new Candidate(sender.Id, remaining) { Sender = sender };
                 if (remaining <= 0) candidate.SpentReason = $"its daily {Noun(action)} quota shows 0 remaining";
                 candidates.Add(candidate);
             }
@@ -67,7 +67,15 @@ namespace SendPilot.Client.Outreach
         }
 
         /// <summary>The sender for the next attempt, or null when every sender is spent.</summary>
-        public string? Choose()
+        public string? Choose() => Pick(advance: true);
+
+        /// <summary>The sender <see cref="Choose"/> would give now, without taking a turn (for previews).</summary>
+        public string? Peek() => Pick(advance: false);
+
+        /// <summary>What the sender list said about LinkedIn Premium; null for senders given by id.</summary>
+        public bool? IsPremium(string senderId) => Find(senderId)?.Sender?.IsPremium;
+
+        private string? Pick(bool advance)
         {
             var open = _candidates.Where(c => c.SpentReason == null).ToList();
             if (open.Count == 0) return null;
@@ -82,7 +90,7 @@ namespace SendPilot.Client.Outreach
                     long best = open.Max(c => c.Remaining!.Value);
                     open = open.Where(c => c.Remaining == best).ToList();
                 }
-                return open[_turn++ % open.Count].Id;
+                return open[(advance ? _turn++ : _turn) % open.Count].Id;
             }
             return open[0].Id;
         }
@@ -142,6 +150,7 @@ namespace SendPilot.Client.Outreach
             public string Id { get; }
             public long? Remaining { get; set; }
             public string? SpentReason { get; set; }
+            public Sender? Sender { get; set; }
         }
     }
 
