@@ -106,6 +106,19 @@ public class SenderPoolTests
         Assert.Contains("no request was made", first.Message);
     }
 
+    [Theory]
+    [InlineData(400, "Sender account is disconnected", true)]
+    [InlineData(404, "Sender not found", true)]
+    [InlineData(404, "Lead not found", false)]
+    [InlineData(400, "Recipient is not a 1st-degree connection", false)]
+    [InlineData(400, "Recipient blocked messages from this sender", false)]
+    [InlineData(500, "Sender not found", false)]
+    public void Only_refusals_of_the_sender_itself_move_an_item_to_another_sender(int status, string message, bool unusable)
+    {
+        var kind = status switch { 400 => ApiErrorKind.InvalidRequest, 404 => ApiErrorKind.NotFound, _ => ApiErrorKind.ServerError };
+        Assert.Equal(unusable, SenderPool.IsSenderUnusable(new SendPilotApiException(kind, message, "POST", "/inbox/send", status, new[] { message })));
+    }
+
     [Fact]
     public async Task Other_failures_belong_to_the_item_and_leave_the_sender_in_use()
     {

@@ -248,6 +248,21 @@ public class OutreachSendTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void A_sender_the_api_refuses_hands_its_items_on_and_is_asked_only_once()
+    {
+        var result = _session.Run(ThreeRows + "$rows | Send-SpMessage -Message 'Hi {{firstName}}' -SenderId sender_dee, sender_ann -Verbose").ThrowIfFailed();
+
+        Assert.All(result.Output, r => Assert.Equal("sender_ann", r.P("SenderId")));
+        Assert.Equal(1, _sandbox.Requests.Count(r => r.Path == "/inbox/send" && r.Body!.Contains("sender_dee")));
+        Assert.Contains(result.Verbose, v => v.Contains("sender_dee cannot send (Sender account is disconnected)"));
+
+        var unknown = _session.Run("'https://www.linkedin.com/in/stranger-1', 'https://www.linkedin.com/in/stranger-2' | Request-SpConnection -SenderId sender_nobody");
+        Assert.Equal(2, unknown.Errors.Count);
+        Assert.All(unknown.Errors, e => Assert.Contains("sender_nobody: Sender not found", e.Exception.Message));
+        Assert.Equal(1, _sandbox.CountRequests("POST", "/inbox/connect"));
+    }
+
+    [Fact]
     public void Connection_requests_report_sent_and_already_connected_and_fill_the_note()
     {
         var result = _session.Run("""

@@ -130,8 +130,23 @@ namespace SendPilot.Client.Outreach
                     MarkSpent(senderId, limit.ApiMessage ?? limit.Message);
                     log?.Invoke($"Sender {senderId} reached its daily {Noun(Action)} limit ({limit.ApiMessage}); it is not used again in this command.");
                 }
+                catch (SendPilotApiException unusable) when (IsSenderUnusable(unusable))
+                {
+                    MarkSpent(senderId, unusable.ApiMessage ?? unusable.Message);
+                    log?.Invoke($"Sender {senderId} cannot send ({unusable.ApiMessage}); it is not used again in this command.");
+                }
             }
         }
+
+        /// <summary>
+        /// The API refused the sender itself ("Sender not found", "Sender account is disconnected"), not
+        /// the recipient: nothing was sent, and another sender may send. Matched narrowly on purpose — a
+        /// recipient problem must never move the item to another sender.
+        /// </summary>
+        public static bool IsSenderUnusable(SendPilotApiException failure) =>
+            (failure.Kind == ApiErrorKind.InvalidRequest || failure.Kind == ApiErrorKind.NotFound)
+            && failure.ApiMessages.Any(m => m.TrimStart().StartsWith("Sender", StringComparison.OrdinalIgnoreCase)
+                && (m.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 || m.IndexOf("disconnected", StringComparison.OrdinalIgnoreCase) >= 0));
 
         private static int Tier(Candidate c) => c.Remaining == null ? 1 : c.Remaining > 0 ? 0 : 2;
 
@@ -171,8 +186,8 @@ namespace SendPilot.Client.Outreach
         {
             string noun = SenderPool.Noun(action);
             string who = spent.Count == 0
-                ? "There is no active sender account"
-                : "Every sender's daily " + noun + " limit is spent (" + string.Join("; ", spent.Select(s => s.Key + ": " + s.Value)) + ")";
+                ? "There is no active sender account (see Get-SpSender)"
+                : "No sender of this command can send another " + noun + " today (" + string.Join("; ", spent.Select(s => s.Key + ": " + s.Value)) + ")";
             return who + ", so this item was not sent and no request was made for it. Daily limits reset at the time Get-SpSenderQuota shows; send the rest then, or with another sender (-SenderId).";
         }
     }

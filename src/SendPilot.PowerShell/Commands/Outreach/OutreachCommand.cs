@@ -79,7 +79,8 @@ namespace SendPilot.PowerShell.Commands.Outreach
             {
                 string names = string.Join(", ", System.Linq.Enumerable.Select(rendered.Missing, n => "{{" + n + "}}"));
                 WriteError(ErrorRecords.Invalid(
-                    $"Placeholder {names} has no value in input row {Row} ({recipient}): the row has no such property, or it is empty. Nothing was sent to this recipient.",
+                    $"{(rendered.Missing.Count == 1 ? "Placeholder " + names + " has" : "Placeholders " + names + " have")} no value in input row {Row} ({recipient}): " +
+                    "the row has no such property, or it is empty. Nothing was sent to this recipient.",
                     "SendPilot.TemplateValueMissing", Target));
                 return null;
             }
