@@ -73,6 +73,21 @@ public class OutreachSendTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Csv_rows_with_and_without_a_lead_id_go_by_lead_and_by_profile()
+    {
+        var result = _session.Run("""
+            [pscustomobject]@{ leadId = ''; linkedinUrl = 'https://www.linkedin.com/in/csv-one'; firstName = 'Una' },
+            [pscustomobject]@{ leadId = 'lead_4'; linkedinUrl = 'https://www.linkedin.com/in/csv-two'; firstName = 'Dev'; campaignId = '' } |
+                Send-SpMessage -Message 'Hi {{firstName}}' -SenderId sender_ann
+            """).ThrowIfFailed();
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(new[] { "/inbox/send", "/inbox/send/lead/lead_4" }, _sandbox.Requests.Where(r => r.Method == "POST").Select(r => r.Path));
+        Assert.Equal(new[] { "Hi Una", "Hi Dev" }, _sandbox.State.Inbox.SentMessages.Select(m => m.Text));
+        Assert.DoesNotContain("campaignId", _sandbox.Requests.Last().Body);
+    }
+
+    [Fact]
     public void A_missing_placeholder_fails_that_row_by_name_and_the_others_are_sent()
     {
         var result = _session.Run("""

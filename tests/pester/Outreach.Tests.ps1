@@ -23,7 +23,7 @@ Describe 'Send-SpMessage' {
         }
         $receipts = $rows | Send-SpMessage -Message 'Hi {{firstName}}' -SenderId sender_ann
         $receipts | Should -HaveCount 3
-        $receipts.Status | Should -Be @('sent', 'sent', 'sent')
+        ($receipts.Status -join ',') | Should -Be 'sent,sent,sent'
         @(Get-SandboxRequest POST '/inbox/send').Count | Should -Be 3
     }
 
@@ -51,7 +51,7 @@ Describe 'Send-SpMessage' {
     It 'moves to the next sender when one reaches its daily limit' {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ linkedinUrl = "https://www.linkedin.com/in/p-$_" } }
         $receipts = $rows | Send-SpMessage -Message 'Hi' -SenderId sender_ben, sender_ann
-        $receipts.SenderId | Should -Be @('sender_ben', 'sender_ben', 'sender_ann')
+        ($receipts.SenderId -join ',') | Should -Be 'sender_ben,sender_ben,sender_ann'
     }
 }
 
@@ -64,7 +64,7 @@ Describe 'Request-SpConnection' {
     It 'reports sent and already_connected' {
         $receipts = 'https://www.linkedin.com/in/stranger-amy', 'https://www.linkedin.com/in/known-kim' |
             Request-SpConnection -SenderId sender_ann
-        $receipts.Status | Should -Be @('sent', 'already_connected')
+        ($receipts.Status -join ',') | Should -Be 'sent,already_connected'
     }
 
     It 'refuses a note over 300 characters without a request' {
@@ -82,7 +82,7 @@ Describe 'Reading senders and the inbox' {
     }
 
     It 'lists active senders and their quotas' {
-        (Get-SpSender -Status active).Id | Should -Be @('sender_ann', 'sender_ben')
+        ((Get-SpSender -Status active).Id -join ',') | Should -Be 'sender_ann,sender_ben'
         (Get-SpSenderQuota -SenderId sender_ann).MessagesLimit | Should -Be 100
     }
 
