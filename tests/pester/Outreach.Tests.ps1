@@ -4,7 +4,7 @@ BeforeAll {
     $admin = ($env:SENDPILOT_SANDBOX_URI -replace '/v1/?$', '') + '/_admin'
     function Reset-Sandbox { Invoke-RestMethod -Method Post -Uri "$admin/reset" | Out-Null }
     function Get-SandboxRequest([string]$Method, [string]$Path) {
-        Invoke-RestMethod -Uri "$admin/requests?method=$Method&path=$([uri]::EscapeDataString($Path))"
+        (Invoke-RestMethod -Uri "$admin/requests?method=$Method&path=$([uri]::EscapeDataString($Path))").requests
     }
     function Add-SandboxFault([hashtable]$Rule) {
         Invoke-RestMethod -Method Post -Uri "$admin/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json) | Out-Null
