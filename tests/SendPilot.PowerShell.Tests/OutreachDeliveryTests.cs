@@ -11,23 +11,38 @@ namespace SendPilot.PowerShell.Tests;
 /// </summary>
 public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
 {
+    private const int TimeoutSec = 2;
     private readonly SandboxServer _sandbox;
     private readonly PsSession _session;
+    private PsSession? _shortTimeout;
 
     public OutreachDeliveryTests(SandboxFixture fixture)
     {
         _sandbox = fixture.Server;
         _sandbox.Reset();
-        _session = PsSession.ConnectedTo(_sandbox, "-TimeoutSec 1 -MaximumRetryCount 3");
+        _session = PsSession.ConnectedTo(_sandbox, "-MaximumRetryCount 3");
         _sandbox.ClearRequests();
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _shortTimeout?.Dispose();
+    }
+
+    /// <summary>The session for a fault: a short -TimeoutSec only where the fault is a delay beyond it.</summary>
+    private PsSession SessionFor(string kind)
+    {
+        if (kind != "timeout") return _session;
+        _shortTimeout = PsSession.ConnectedTo(_sandbox, $"-TimeoutSec {TimeoutSec} -MaximumRetryCount 3");
+        _sandbox.ClearRequests();
+        return _shortTimeout;
+    }
 
     private static FaultRule Fault(string kind, string path) => kind switch
     {
         "500" => new FaultRule { Method = "POST", Path = path, Status = 500, Message = "Internal server error" },
-        "timeout" => new FaultRule { Method = "POST", Path = path, DelayMs = 2500, Count = 1 },
+        "timeout" => new FaultRule { Method = "POST", Path = path, DelayMs = TimeoutSec * 3000, Count = 1 },
         "drop" => new FaultRule { Method = "POST", Path = path, Drop = true, ProcessFirst = true },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -46,9 +61,10 @@ public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
     public void A_fault_after_the_request_left_means_one_request_and_delivery_unknown(string action, string kind)
     {
         string path = action == "send" ? "/inbox/send" : "/inbox/connect";
+        var session = SessionFor(kind);
         _sandbox.InjectFault(Fault(kind, path));
 
-        var result = _session.Run(Command(action, "faulted") + "\n" + Command(action, "fine"));
+        var result = session.Run(Command(action, "faulted") + "\n" + Command(action, "fine"));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("SendPilot.DeliveryUnknown", error.FullyQualifiedErrorId.Split(',')[0]);
@@ -58,7 +74,11 @@ public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Contains("Get-SpConversation -SenderId sender_ann", error.ErrorDetails.RecommendedAction);
         Assert.Contains("faulted", ((PSObject)error.TargetObject).P("linkedinUrl")!.ToString());
         Assert.Single(result.Output);
-        Assert.Equal(1, _sandbox.Requests.Count(r => r.Method == "POST" && r.Path == path && r.Body!.Contains("faulted")));
+        // The sandbox logs a request abandoned during its delay only when it notices the abort: wait
+        // for that entry. The command has ended, so no later request can come to raise the count.
+        int Faulted() => _sandbox.Requests.Count(r => r.Method == "POST" && r.Path == path && r.Body!.Contains("faulted"));
+        SpinWait.SpinUntil(() => Faulted() >= 1, TimeSpan.FromSeconds(5));
+        Assert.Equal(1, Faulted());
         Assert.Equal(2, _sandbox.CountRequests("POST", path));
 
         // The dropped request was processed: it really went out — once.
@@ -71,8 +91,9 @@ public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_message_timeout_error_names_the_timeout_and_its_category()
     {
+        var session = SessionFor("timeout");
         _sandbox.InjectFault(Fault("timeout", "/inbox/send"));
-        var error = Assert.Single(_session.Run(Command("send", "slow")).Errors);
+        var error = Assert.Single(session.Run(Command("send", "slow")).Errors);
 
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
         Assert.Contains("timed out", error.ErrorDetails.Message);
