@@ -13,18 +13,19 @@ public sealed class PsSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PsSession()
+    /// <param name="host">A host to capture what PowerShell writes to the console (e.g. -WhatIf lines); default none.</param>
+    public PsSession(System.Management.Automation.Host.PSHost? host = null)
     {
         var state = InitialSessionState.CreateDefault2();
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop").ThrowIfFailed();
     }
 
     /// <summary>A session already connected to the sandbox with its main key.</summary>
-    public static PsSession ConnectedTo(SandboxServer sandbox, string extraArguments = "")
+    public static PsSession ConnectedTo(SandboxServer sandbox, string extraArguments = "", System.Management.Automation.Host.PSHost? host = null)
     {
-        var session = new PsSession();
+        var session = new PsSession(host);
         session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}' {extraArguments}",
             new Hashtable { ["key"] = sandbox.ApiKey }).ThrowIfFailed();
         return session;

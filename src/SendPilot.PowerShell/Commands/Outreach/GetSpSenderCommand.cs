@@ -1,0 +1,54 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
+
+namespace SendPilot.PowerShell.Commands.Outreach
+{
+    /// <summary>Lists the workspace's LinkedIn sender accounts.</summary>
+    /// <remarks>
+    /// <para>Reads GET /inbox/senders: each sender's id, name, LinkedIn URL, status (active, disconnected, rate_limited) and
+    /// whether it has LinkedIn Premium (only Premium senders deliver connection notes). Senders pipe into -SenderId of
+    /// Get-SpSenderQuota and Get-SpConversation.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-SpSender -Status active</code>
+    /// <para>The senders that can send now.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpSender | Get-SpSenderQuota</code>
+    /// <para>Each sender's daily quotas.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "SpSender")]
+    [OutputType(typeof(Sender))]
+    public sealed class GetSpSenderCommand : SendPilotCmdlet
+    {
+        /// <summary>Only senders with one of these statuses (active, disconnected, rate_limited; ignoring case). Default: all.</summary>
+        [Parameter(Position = 0)]
+        [ArgumentCompleter(typeof(SenderStatusCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? Status { get; set; }
+
+        protected override void ProcessItem()
+        {
+            foreach (Sender sender in Await(Client.ListSendersAsync(Stopping)))
+                if (Status == null || Status.Any(s => string.Equals(s.Trim(), sender.Status, StringComparison.OrdinalIgnoreCase)))
+                    WriteModel(sender);
+        }
+    }
+
+    /// <summary>Completes the sender statuses the API documents (others still pass).</summary>
+    public sealed class SenderStatusCompleter : IArgumentCompleter
+    {
+        private static readonly string[] Statuses = { "active", "disconnected", "rate_limited" };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Statuses.Where(s => s.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
+                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s));
+    }
+}

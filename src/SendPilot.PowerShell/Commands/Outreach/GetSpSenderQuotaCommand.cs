@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
+
+namespace SendPilot.PowerShell.Commands.Outreach
+{
+    /// <summary>Shows each sender's daily LinkedIn quotas: messages and connection requests left, limits, and the reset time.</summary>
+    /// <remarks>
+    /// <para>Reads GET /senders/quotas once per command. Its field names are not documented, so the answer is read
+    /// tolerantly: a count the answer does not give is empty, and each sender's part of the answer is kept as it came in
+    /// the Raw property. Send-SpMessage and Request-SpConnection use the same numbers to prefer the sender with the most
+    /// left.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-SpSenderQuota</code>
+    /// <para>Every sender's quotas.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpSender -Status active | Get-SpSenderQuota | Where-Object MessagesRemaining -gt 0</code>
+    /// <para>Active senders that can still send messages today.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "SpSenderQuota")]
+    [OutputType(typeof(SenderQuota))]
+    public sealed class GetSpSenderQuotaCommand : SendPilotCmdlet
+    {
+        /// <summary>Only these senders (ids such as sender_ann). Binds from the SenderId property of piped senders. Default: all.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? SenderId { get; set; }
+
+        private IReadOnlyList<SenderQuota>? _quotas;
+
+        protected override void ProcessItem()
+        {
+            _quotas ??= Await(Client.GetSenderQuotasAsync(Stopping));
+            foreach (SenderQuota quota in _quotas)
+                if (SenderId == null || SenderId.Contains(quota.SenderId, StringComparer.OrdinalIgnoreCase))
+                    WriteObject(WithRaw(quota));
+            if (SenderId == null) return;
+            foreach (string missing in SenderId.Where(id => !_quotas.Any(q => string.Equals(q.SenderId, id, StringComparison.OrdinalIgnoreCase))))
+                WriteError(new ErrorRecord(new ItemNotFoundException($"GET /senders/quotas has no quotas for sender {missing}."),
+                    "SendPilot.QuotaNotFound", ErrorCategory.ObjectNotFound, missing));
+        }
+
+        private static PSObject WithRaw(SenderQuota quota)
+        {
+            var wrapped = PSObject.AsPSObject(quota);
+            wrapped.Properties.Add(new PSNoteProperty("Raw", PSObjectConverter.FromJson(JsonSerializer.Deserialize<JsonElement>(quota.RawJson))));
+            return wrapped;
+        }
+    }
+}
