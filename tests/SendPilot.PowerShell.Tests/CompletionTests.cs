@@ -32,6 +32,18 @@ public class CompletionTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void Sender_and_conversation_ids_complete_from_the_live_lists()
+    {
+        using var session = PsSession.ConnectedTo(_sandbox);
+        var senders = Complete(session, "Send-SpMessage -SenderId sender_b");
+        Assert.StartsWith("sender_ben|", Assert.Single(senders));
+        Assert.Contains("(active)", senders[0]);
+
+        var conversations = Complete(session, "Get-SpMessage -SenderId sender_ann -ConversationId ");
+        Assert.True(conversations.Count >= 10, $"{conversations.Count} conversations offered");
+    }
+
+    [Fact]
     public void Without_a_connection_completion_offers_nothing_and_never_throws()
     {
         Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", null);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -26,6 +27,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// <summary>The sender account whose conversations to list (the API's accountId). Binds from the SenderId property of piped senders. Default: all accounts.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
+        [ArgumentCompleter(typeof(SenderIdCompleter))]
         public string? SenderId { get; set; }
 
         protected override void ProcessItem()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -27,12 +28,14 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// <summary>The conversation to read. Binds from the ConversationId property of piped conversations.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConversationIdCompleter))]
         public string ConversationId { get; set; } = "";
 
         /// <summary>The sender account the conversation belongs to (the API's accountId; required by the API). Binds from the SenderId or AccountId property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SenderIdCompleter))]
         public string SenderId { get; set; } = "";
 
         protected override void ProcessItem()

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -30,6 +31,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// <summary>Only these senders (ids such as sender_ann). Binds from the SenderId property of piped senders. Default: all.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SenderIdCompleter))]
         public string[]? SenderId { get; set; }
 
         private IReadOnlyList<SenderQuota>? _quotas;

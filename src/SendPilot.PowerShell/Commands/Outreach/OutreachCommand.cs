@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using SendPilot.Client;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -22,6 +23,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SenderIdCompleter))]
         public string[]? SenderId { get; set; }
 
         /// <summary>The whole pipeline object; its properties fill the template's {{placeholders}}. Bound from the pipeline.</summary>

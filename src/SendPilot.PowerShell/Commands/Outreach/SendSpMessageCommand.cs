@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SendPilot.PowerShell.Completers;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
 
@@ -60,6 +61,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         /// <summary>The campaign to attribute the message to (optional; by lead the lead's own campaign is the default). Binds by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CampaignIdCompleter))]
         public string? CampaignId { get; set; }
 
         /// <summary>
