@@ -12,12 +12,15 @@
     FormatsToProcess       = @('SendPilot.Format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
+        'Add-SpLead'
         'Connect-SpAccount'
         'Disconnect-SpAccount'
         'Get-SpCampaign'
         'Get-SpContext'
+        'Get-SpLead'
         'Invoke-SpApi'
         'Resume-SpCampaign'
+        'Set-SpLeadStatus'
         'Suspend-SpCampaign'
     )
     VariablesToExport      = @()
