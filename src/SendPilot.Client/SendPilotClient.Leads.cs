@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client.Http;
@@ -30,7 +31,9 @@ namespace SendPilot.Client
         {
             var request = new ApiRequest(HttpMethod.Get, "/leads/" + PathSegment(leadId));
             if (full) request.WithQuery("full", true);
-            return JsonRead.Deserialize<Lead>(Unwrap(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false)));
+            JsonElement body = await GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+            // A lead's own "data" holds its custom fields; only an answer without an id is wrapped in data.
+            return JsonRead.Deserialize<Lead>(JsonRead.TryGet(body, "id", out _) ? body : Unwrap(body));
         }
 
         /// <summary>PATCH /leads/{id}/status; at least one of the two statuses must be given.</summary>
