@@ -60,6 +60,18 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Batches_waiting_for_a_slot_at_the_end_of_input_are_all_sent()
+    {
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 100, Count = 0 });
+        var result = _session.Run(Rows(95, "queued") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 2").ThrowIfFailed();
+
+        var summary = Assert.Single(result.Output);
+        Assert.Equal(95L, summary.P("Added"));
+        Assert.Equal(10, summary.P("Batches"));
+        Assert.Equal(10, _sandbox.CountRequests("POST", "/leads"));
+    }
+
+    [Fact]
     public void Custom_fields_go_flat_with_their_types_and_empty_cells_are_left_out()
     {
         var script = """
@@ -326,9 +338,10 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
 
         var summary = Assert.Single(result.Output);
         Assert.Equal(120L, summary.P("Added"));
-        var first = PostedBatches()[0].GetProperty("leads")[0];
-        Assert.Equal("https://www.linkedin.com/in/" + _sandbox.State.Leads.Find("lead_1")!.LinkedinUrl.Split('/').Last(), first.GetProperty("linkedinUrl").GetString());
-        Assert.Equal(_sandbox.State.Leads.Find("lead_1")!.FirstName, first.GetProperty("firstName").GetString());
+        var original = _sandbox.State.Leads.Find("lead_1")!;
+        var copy = PostedBatches().SelectMany(b => b.GetProperty("leads").EnumerateArray())
+            .Single(l => l.GetProperty("linkedinUrl").GetString()!.EndsWith("/" + original.LinkedinUrl.Split('/').Last()));
+        Assert.Equal(original.FirstName, copy.GetProperty("firstName").GetString());
     }
 
     [Fact]

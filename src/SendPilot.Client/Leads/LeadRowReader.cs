@@ -29,7 +29,11 @@ namespace SendPilot.Client.Leads
     /// </summary>
     public sealed class LeadRowReader
     {
+        private const int MaxCachedNames = 1024;
         private readonly Dictionary<string, string?> _map;
+
+        // Rows of one file share their column names: resolve each name once.
+        private readonly Dictionary<string, string?> _targets = new Dictionary<string, string?>(StringComparer.Ordinal);
 
         /// <param name="propertyMap">Input name → lead field name (case-insensitive); an empty target drops the column.</param>
         public LeadRowReader(IEnumerable<KeyValuePair<string, string?>>? propertyMap = null)
@@ -72,6 +76,14 @@ namespace SendPilot.Client.Leads
         }
 
         private string? TargetName(string column)
+        {
+            if (_targets.TryGetValue(column, out string? cached)) return cached;
+            string? target = ResolveName(column);
+            if (_targets.Count < MaxCachedNames) _targets[column] = target;
+            return target;
+        }
+
+        private string? ResolveName(string column)
         {
             string name = column;
             if (_map.TryGetValue(column.Trim(), out string? mapped))

@@ -33,8 +33,9 @@ namespace SendPilot.Client.Leads
     /// upload, sends a batch as soon as it is full with at most ThrottleLimit in flight (a 429 pauses them
     /// all), maps the API's errors[] back to the rows, and accounts for every row exactly once.
     /// Add/Complete are called from one thread (the caller's); the returned task completes once there is
-    /// room for the next row, which is what keeps memory flat: at most ThrottleLimit batches in flight
-    /// plus one filling per campaign. A row's data is released when its batch is answered.
+    /// room for the next row, which is what keeps memory flat: at most ThrottleLimit batches in flight,
+    /// ThrottleLimit more ready to go (so a freed slot never waits for rows to be read) and one filling
+    /// per campaign. A row's data is released when its batch is answered.
     /// </summary>
     public sealed class LeadUploader : IDisposable
     {
@@ -43,7 +44,10 @@ namespace SendPilot.Client.Leads
         private readonly ILeadUploadListener _listener;
         private readonly LeadRowReader _reader;
         private readonly RequestGate _gate = new RequestGate();
-        private readonly SemaphoreSlim _slots;
+        private readonly object _schedule = new object();
+        private readonly Queue<Batch> _ready = new Queue<Batch>();
+        private int _running;
+        private TaskCompletionSource<bool>? _roomWaiter;
         private readonly CancellationTokenSource _cancel;
         private readonly Dictionary<string, CampaignUpload> _campaigns = new Dictionary<string, CampaignUpload>(StringComparer.Ordinal);
         private readonly List<CampaignUpload> _campaignOrder = new List<CampaignUpload>();
@@ -61,7 +65,6 @@ namespace SendPilot.Client.Leads
             if (options.BatchSize < 1 || options.BatchSize > LeadUploadOptions.MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be 1 to 100.");
             if (options.ThrottleLimit < 1 || options.ThrottleLimit > LeadUploadOptions.MaxThrottleLimit) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be 1 to 16.");
             _reader = new LeadRowReader(options.PropertyMap);
-            _slots = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
@@ -119,26 +122,52 @@ namespace SendPilot.Client.Leads
                     last.Add(batch);
             foreach (Batch batch in last)
                 await LaunchAsync(batch).ConfigureAwait(false);
+            await WaitIdleAsync().ConfigureAwait(false);
             return await StopAsync().ConfigureAwait(false);
         }
 
         /// <summary>Sends nothing more: rows not yet sent are reported as such; waits for batches in flight.</summary>
         public async Task<LeadUploadResult> StopAsync()
         {
+            string reason = StoppedBy != null ? "the upload stopped: " + StoppedBy.Message : "the upload stopped before this row's batch was sent.";
             foreach (CampaignUpload campaign in _campaignOrder)
-                if (campaign.Open.Count > 0)
-                    NotSent(campaign, campaign.TakeOpen(), StoppedBy != null ? "the upload stopped: " + StoppedBy.Message : "the upload stopped before this row's batch was sent.");
-            Task[] running;
-            lock (_inFlight) running = _inFlight.ToArray();
-            try
-            {
-                await Task.WhenAll(running).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Each batch already accounted for its rows.
-            }
+                if (campaign.Open.Count > 0) NotSent(campaign, campaign.TakeOpen(), reason);
+            foreach (Batch batch in TakeReady()) NotSent(batch.Campaign, batch.Rows, reason);
+            await WaitIdleAsync().ConfigureAwait(false);
             return new LeadUploadResult(_campaignOrder.Select(c => c.Summary()).ToList(), StoppedBy, Interlocked.Read(ref _notSent));
+        }
+
+        /// <summary>Until no batch is in flight or waiting.</summary>
+        private async Task WaitIdleAsync()
+        {
+            while (true)
+            {
+                Task[] running;
+                lock (_schedule)
+                {
+                    if (_running == 0 && _ready.Count == 0) return;
+                    running = _inFlight.ToArray();
+                }
+                try
+                {
+                    await Task.WhenAll(running).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Each batch accounts for its own rows.
+                }
+            }
+        }
+
+        private List<Batch> TakeReady()
+        {
+            lock (_schedule)
+            {
+                var taken = _ready.ToList();
+                _ready.Clear();
+                ReleaseRoomWaiter()?.TrySetResult(true);
+                return taken;
+            }
         }
 
         private CampaignUpload Campaign(string id)
@@ -173,24 +202,70 @@ namespace SendPilot.Client.Leads
             }
         }
 
-        /// <summary>Waits for a free slot, then starts sending.</summary>
-        private async Task LaunchAsync(Batch batch)
+        /// <summary>
+        /// Starts the batch if a slot is free, else queues it; the task completes at once unless the queue is
+        /// full, in which case it completes when a finishing batch makes room.
+        /// </summary>
+        private Task LaunchAsync(Batch batch)
         {
-            if (!_slots.Wait(0)) await _slots.WaitAsync(_cancel.Token).ConfigureAwait(false);
             if (StoppedBy != null)
             {
-                _slots.Release();
                 NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy.Message);
-                return;
+                return Task.CompletedTask;
             }
+            lock (_schedule)
+            {
+                if (_running < _options.ThrottleLimit)
+                {
+                    _running++;
+                    Start(batch);
+                    return Task.CompletedTask;
+                }
+                _ready.Enqueue(batch);
+                if (_ready.Count < _options.ThrottleLimit) return Task.CompletedTask;
+                var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _roomWaiter = waiter;
+                CancellationTokenRegistration registration = _cancel.Token.Register(() => waiter.TrySetCanceled());
+                waiter.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+                return waiter.Task;
+            }
+        }
+
+        /// <summary>Called under the schedule lock.</summary>
+        private void Start(Batch batch)
+        {
             batch.Campaign.Count(c => c.Batches++);
             lock (_progress) _progress.BatchesSent++;
-            Task sending = Task.Run(() => SendAsync(batch));
-            lock (_inFlight)
+            _inFlight.RemoveAll(t => t.IsCompleted);
+            _inFlight.Add(Task.Run(() => SendAsync(batch)));
+        }
+
+        /// <summary>A batch finished: its slot goes to the next ready batch, or is freed.</summary>
+        private void Finished()
+        {
+            List<Batch>? dropped = null;
+            TaskCompletionSource<bool>? room;
+            lock (_schedule)
             {
-                _inFlight.RemoveAll(t => t.IsCompleted);
-                _inFlight.Add(sending);
+                if (StoppedBy != null && _ready.Count > 0)
+                {
+                    dropped = _ready.ToList();
+                    _ready.Clear();
+                }
+                if (_ready.Count > 0) Start(_ready.Dequeue());
+                else _running--;
+                room = _ready.Count < _options.ThrottleLimit ? ReleaseRoomWaiter() : null;
             }
+            if (dropped != null)
+                foreach (Batch batch in dropped) NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy!.Message);
+            room?.TrySetResult(true);
+        }
+
+        private TaskCompletionSource<bool>? ReleaseRoomWaiter()
+        {
+            TaskCompletionSource<bool>? waiter = _roomWaiter;
+            _roomWaiter = null;
+            return waiter;
         }
 
         private async Task SendAsync(Batch batch)
@@ -222,7 +297,7 @@ namespace SendPilot.Client.Leads
             finally
             {
                 batch.Rows.Clear();
-                _slots.Release();
+                Finished();
                 LeadUploadProgress progress;
                 lock (_progress)
                 {
