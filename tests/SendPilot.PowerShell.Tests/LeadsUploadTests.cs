@@ -332,6 +332,29 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void An_array_given_to_InputObject_is_uploaded_row_by_row()
+    {
+        var script = "$rows = @(" + Rows(150, "param") + "); Add-SpLead -CampaignId camp_xyz789 -InputObject $rows";
+        var summary = Assert.Single(_session.Run(script).ThrowIfFailed().Output);
+
+        Assert.Equal(150L, summary.P("Submitted"));
+        Assert.Equal(150L, summary.P("Added"));
+        Assert.Equal(2, summary.P("Batches"));
+    }
+
+    [Fact]
+    public void A_row_without_any_campaign_is_rejected()
+    {
+        var result = _session.Run("@{ linkedinUrl = 'https://www.linkedin.com/in/orphan' } | Add-SpLead");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("SendPilot.LeadRejected", Id(error));
+        Assert.Contains("No campaign", error.Exception.Message);
+        Assert.Equal(0, _sandbox.CountRequests("POST", "/leads"));
+    }
+
+    [Fact]
     public void Typed_objects_upload_too_so_leads_copy_between_campaigns()
     {
         var result = _session.Run("Get-SpLead -CampaignId camp_xyz789 | Add-SpLead -CampaignId camp_sbx_02").ThrowIfFailed();
