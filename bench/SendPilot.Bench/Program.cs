@@ -13,7 +13,6 @@ bool quick = args.Contains("--quick");
 int scale = quick ? 10 : 1;
 int uploadRows = 100_000 / scale, bigRows = 1_000_000 / scale, listLeads = 50_000 / scale;
 const int LatencyMs = 50, ThrottleLimit = 4, BatchSize = 100;
-const string Campaign = "camp_xyz789";
 
 string manifest = FindManifest();
 Console.WriteLine($"SendPilot leads benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "QUICK (sizes / 10)" : "full sizes")}");

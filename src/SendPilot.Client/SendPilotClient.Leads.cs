@@ -20,7 +20,7 @@ namespace SendPilot.Client
         public ConcurrentPageReader<Lead> ListLeads(string campaignId, string? status, bool full, int parallel, int pageSize = LeadPageSize)
         {
             var filters = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("campaignId", campaignId.Trim()) };
-            if (!string.IsNullOrWhiteSpace(status)) filters.Add(new KeyValuePair<string, string>("status", status!.Trim()));
+            if (!string.IsNullOrWhiteSpace(status)) filters.Add(new KeyValuePair<string, string>("status", status!.Trim().ToUpperInvariant()));
             if (full) filters.Add(new KeyValuePair<string, string>("full", "true"));
             return new ConcurrentPageReader<Lead>(
                 (page, cancellationToken) => GetPageAsync("/leads", filters, page, pageSize, cancellationToken),
@@ -41,8 +41,11 @@ namespace SendPilot.Client
             CancellationToken cancellationToken = default)
         {
             var body = new Dictionary<string, object>();
-            if (!string.IsNullOrWhiteSpace(status)) body["status"] = status!.Trim();
-            if (!string.IsNullOrWhiteSpace(customLeadStatus)) body["customLeadStatus"] = customLeadStatus!.Trim();
+            // Statuses are upper case in the API; any value is passed on (the list grows), only its case is settled here.
+            status = string.IsNullOrWhiteSpace(status) ? null : status!.Trim().ToUpperInvariant();
+            customLeadStatus = string.IsNullOrWhiteSpace(customLeadStatus) ? null : customLeadStatus!.Trim().ToUpperInvariant();
+            if (status != null) body["status"] = status;
+            if (customLeadStatus != null) body["customLeadStatus"] = customLeadStatus;
             if (!string.IsNullOrEmpty(note)) body["note"] = note!;
             var request = new ApiRequest(new HttpMethod("PATCH"), "/leads/" + PathSegment(leadId) + "/status").WithBody(body);
             var change = JsonRead.Deserialize<LeadStatusChange>(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));

@@ -45,7 +45,7 @@ public class LeadsReadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(36, result.Output.Count);
         Assert.All(result.Output, l => Assert.Equal("CONNECTION_ACCEPTED", l.P("Status")));
         var query = _sandbox.Requests.Single(r => r.Path == "/leads").Query;
-        Assert.Contains("status=connection_accepted", query);
+        Assert.Contains("status=CONNECTION_ACCEPTED", query);
         Assert.Contains("full=true", query);
     }
 
@@ -59,6 +59,16 @@ public class LeadsReadTests : IClassFixture<SandboxFixture>, IDisposable
         var error = Assert.Single(result.Errors);
         Assert.Equal("SendPilot.LeadNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("lead_nope", error.TargetObject);
+    }
+
+    [Fact]
+    public void Piped_leads_are_fetched_again_by_id_not_by_campaign()
+    {
+        var result = _session.Run("Get-SpLead -LeadId lead_3, lead_4 | Get-SpLead -Full").ThrowIfFailed();
+
+        Assert.Equal(new object[] { "lead_3", "lead_4" }, result.Output.Select(l => l.P("LeadId")));
+        Assert.Equal(0, _sandbox.CountRequests("GET", "/leads"));
+        Assert.Equal(4, _sandbox.CountRequests("GET", "/leads/*"));
     }
 
     [Fact]

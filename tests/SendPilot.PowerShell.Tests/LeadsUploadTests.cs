@@ -282,6 +282,22 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Ctrl_C_stops_an_upload_waiting_on_slow_batches_within_a_second()
+    {
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 30_000, Count = 0 });
+        var (shell, pending) = _session.Start(Rows(100, "stopped") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 1");
+        using (shell)
+        {
+            Thread.Sleep(700);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            shell.Stop();
+            Assert.True(pending.IsCompleted || pending.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(1)));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopping took {clock.Elapsed}");
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        }
+    }
+
+    [Fact]
     public void A_read_only_key_stops_the_upload_with_permission_denied()
     {
         using var readOnly = new PsSession();

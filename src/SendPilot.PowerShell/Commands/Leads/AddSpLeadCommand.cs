@@ -147,7 +147,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         void ILeadUploadListener.RowProblem(LeadRowProblem problem)
         {
             if (problem.Kind == LeadProblemKind.Duplicate && !_verbose) return;
-            PostToPipeline(() => WriteError(RowError(problem)));
+            PostToPipeline(() => WriteError(LeadErrors.ForRow(problem)));
         }
 
         void ILeadUploadListener.BatchDone(LeadUploadProgress progress)
@@ -172,31 +172,6 @@ namespace SendPilot.PowerShell.Commands.Leads
                 $"{progress.RowsDone:N0} of {progress.RowsReceived:N0} rows answered, {progress.BatchesDone:N0} of {progress.BatchesSent:N0} batches");
             if (_expected > 0) record.PercentComplete = (int)Math.Min(100, progress.RowsDone * 100 / _expected);
             return record;
-        }
-
-        private static ErrorRecord RowError(LeadRowProblem problem)
-        {
-            string where = problem.LinkedinUrl == null ? $"Row {problem.RowNumber}" : $"Row {problem.RowNumber} ({problem.LinkedinUrl})";
-            string campaign = string.IsNullOrEmpty(problem.CampaignId) ? "" : $" for {problem.CampaignId}";
-            switch (problem.Kind)
-            {
-                case LeadProblemKind.Rejected:
-                    return new ErrorRecord(new ArgumentException($"{where} rejected{campaign}: {problem.Reason}"),
-                        "SendPilot.LeadRejected", ErrorCategory.InvalidData, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} rejected{campaign}: {problem.Reason}") { RecommendedAction = "Fix the row and add it again." } };
-                case LeadProblemKind.Duplicate:
-                    return new ErrorRecord(new InvalidOperationException($"{where} skipped: {problem.Reason}"),
-                        "SendPilot.LeadDuplicate", ErrorCategory.ResourceExists, problem.Source);
-                case LeadProblemKind.NotSent:
-                    return new ErrorRecord(new OperationCanceledException($"{where} not sent{campaign}: {problem.Reason}", problem.ApiError),
-                        "SendPilot.LeadNotSent", ErrorCategory.OperationStopped, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} not sent{campaign}: {problem.Reason}") { RecommendedAction = "Add the row again once the cause is fixed; re-sending is safe." } };
-                default:
-                    ErrorCategory category = problem.ApiError != null ? ErrorRecords.CategoryOf(problem.ApiError) : ErrorCategory.NotSpecified;
-                    return new ErrorRecord(new InvalidOperationException($"{where} failed{campaign}: {problem.Reason}", problem.ApiError),
-                        "SendPilot.LeadFailed", category, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} failed{campaign}: {problem.Reason}") { RecommendedAction = "Add the failed rows again ($err.TargetObject | Add-SpLead); the API skips leads it already has, so re-sending is safe." } };
-            }
         }
 
         private bool PreferenceWanted(string switchName, string preferenceVariable)
