@@ -50,6 +50,17 @@ public class LeadsReadTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void An_unknown_campaign_is_a_non_terminating_error_and_the_others_still_list()
+    {
+        var result = _session.Run("Get-SpLead -CampaignId camp_nope, camp_sbx_01");
+
+        Assert.Equal(3, result.Output.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("SendPilot.CampaignNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("camp_nope", error.TargetObject);
+    }
+
+    [Fact]
     public void Leads_by_id_with_an_unknown_one_as_a_non_terminating_error()
     {
         var result = _session.Run("Get-SpLead -LeadId lead_3, lead_nope, lead_4");
@@ -83,9 +94,12 @@ public class LeadsReadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal("INTERESTED", lead.CustomLeadStatus);
         Assert.Equal("Call Tuesday", lead.Note);
 
-        var rows = _session.Run("[pscustomobject]@{ LeadId = 'lead_5'; CustomLeadStatus = 'CLOSED' } | Set-SpLeadStatus -Confirm:$false").ThrowIfFailed();
-        Assert.Equal("CLOSED", rows.Output.Single().P("CustomLeadStatus"));
-        Assert.Equal("CLOSED", _sandbox.State.Leads.Find("lead_5")!.CustomLeadStatus);
+        // A piped lead's own Status (REPLY_RECEIVED, not settable) is not sent back when only the custom status is asked for.
+        var custom = _session.Run("Get-SpLead -LeadId lead_6 -Full | Set-SpLeadStatus -CustomLeadStatus closed -Confirm:$false").ThrowIfFailed();
+        Assert.Equal("CLOSED", custom.Output.Single().P("CustomLeadStatus"));
+        Assert.Equal("CLOSED", _sandbox.State.Leads.Find("lead_6")!.CustomLeadStatus);
+        Assert.Equal("REPLY_RECEIVED", _sandbox.State.Leads.Find("lead_6")!.Status);
+        Assert.DoesNotContain("\"status\"", _sandbox.Requests.Last(r => r.Method == "PATCH").Body);
     }
 
     [Fact]

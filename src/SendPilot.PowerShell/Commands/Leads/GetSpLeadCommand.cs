@@ -72,11 +72,23 @@ namespace SendPilot.PowerShell.Commands.Leads
             }
             foreach (string campaignId in CampaignId)
             {
-                using ConcurrentPageReader<Lead> pages = Client.ListLeads(campaignId, Status, Full.IsPresent, ThrottleLimit, PageSize);
-                IReadOnlyList<Lead>? page;
-                while ((page = Await(pages.NextAsync(Stopping))) != null)
-                    foreach (Lead lead in page) WriteObject(LeadOutput.ToPSObject(lead));
+                try
+                {
+                    WriteCampaignLeads(campaignId);
+                }
+                catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
+                {
+                    WriteApiError(notFound, campaignId, "SendPilot.CampaignNotFound");
+                }
             }
+        }
+
+        private void WriteCampaignLeads(string campaignId)
+        {
+            using ConcurrentPageReader<Lead> pages = Client.ListLeads(campaignId, Status, Full.IsPresent, ThrottleLimit, PageSize);
+            IReadOnlyList<Lead>? page;
+            while ((page = Await(pages.NextAsync(Stopping))) != null)
+                foreach (Lead lead in page) WriteObject(LeadOutput.ToPSObject(lead));
         }
 
         private void WriteLead(string id)

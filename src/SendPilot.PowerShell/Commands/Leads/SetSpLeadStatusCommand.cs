@@ -8,7 +8,8 @@ namespace SendPilot.PowerShell.Commands.Leads
 {
     /// <summary>Sets the status and/or custom status of leads.</summary>
     /// <remarks>
-    /// <para>One PATCH per lead; leads (and rows with LeadId, Status, CustomLeadStatus, Note columns) pipe in by property name.
+    /// <para>One PATCH per lead; leads (and anything with a LeadId property) pipe in by property name. The statuses and the note
+    /// come from the parameters only, never from the piped lead, whose own Status would otherwise be sent back.
     /// At least one of -Status and -CustomLeadStatus is required. Tab completion offers the known values, but any value is passed
     /// on, because the API's list grows; the API's answer to an unknown value is a non-terminating error for that lead.</para>
     /// </remarks>
@@ -29,29 +30,28 @@ namespace SendPilot.PowerShell.Commands.Leads
         [ValidateNotNullOrEmpty]
         public string[] LeadId { get; set; } = new string[0];
 
-        /// <summary>The new lead status (settable: OPPORTUNITY, MEETING_BOOKED, DONE, UNSUBSCRIBED, IRRELEVANT). Binds by property name.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The new lead status (settable: OPPORTUNITY, MEETING_BOOKED, DONE, UNSUBSCRIBED, IRRELEVANT). Not taken from piped objects, so a lead's current status is never sent back by accident.</summary>
+        [Parameter(Position = 1)]
         [ArgumentCompleter(typeof(LeadStatusCompleter))]
         public string? Status { get; set; }
 
-        /// <summary>The workspace's custom status (LEAD, INTERESTED, MEETING_BOOKED, CLOSED, …). Binds by property name.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>The workspace's custom status (LEAD, INTERESTED, MEETING_BOOKED, CLOSED, …). Not taken from piped objects.</summary>
+        [Parameter]
         [ArgumentCompleter(typeof(CustomLeadStatusCompleter))]
         public string? CustomLeadStatus { get; set; }
 
-        /// <summary>A note stored with the change. Binds by property name.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>A note stored with the change.</summary>
+        [Parameter]
         public string? Note { get; set; }
+
+        protected override void Begin()
+        {
+            if (string.IsNullOrWhiteSpace(Status) && string.IsNullOrWhiteSpace(CustomLeadStatus))
+                throw new TerminatingCmdletError(ErrorRecords.Invalid("Give -Status, -CustomLeadStatus or both.", "SendPilot.LeadStatusRequired", null));
+        }
 
         protected override void ProcessItem()
         {
-            if (string.IsNullOrWhiteSpace(Status) && string.IsNullOrWhiteSpace(CustomLeadStatus))
-            {
-                var record = ErrorRecords.Invalid("Give -Status, -CustomLeadStatus or both.", "SendPilot.LeadStatusRequired", LeadId);
-                if (!MyInvocation.ExpectingInput) throw new TerminatingCmdletError(record);
-                WriteError(record);
-                return;
-            }
             string change = string.Join(", ", new[] { Status, CustomLeadStatus == null ? null : "custom " + CustomLeadStatus }
                 .Where(s => !string.IsNullOrWhiteSpace(s)));
             foreach (string id in LeadId)
