@@ -81,6 +81,7 @@ namespace SendPilot.Client.Leads
             lock (_progress) _progress.RowsReceived = number;
             if (string.IsNullOrWhiteSpace(campaignId))
             {
+                RowsDone(1);
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, "", number, source, null,
                     "No campaign: give -CampaignId, or a campaignId column or property on the row."));
                 return Task.CompletedTask;
@@ -92,12 +93,14 @@ namespace SendPilot.Client.Leads
             if (lead == null)
             {
                 campaign.Count(c => c.Invalid++);
+                RowsDone(1);
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, campaign.Id, number, source, null, reason!));
                 return Task.CompletedTask;
             }
             if (!campaign.Seen.Add(lead.Key))
             {
                 campaign.Count(c => c.DuplicatesSkipped++);
+                RowsDone(1);
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Duplicate, campaign.Id, number, source, lead.LinkedinUrl,
                     $"{lead.LinkedinUrl} is already in this upload for {campaign.Id}; not sent again."));
                 return Task.CompletedTask;
@@ -193,6 +196,7 @@ namespace SendPilot.Client.Leads
             switch (_listener.Decide(preview))
             {
                 case BatchDecision.Preview:
+                    RowsDone(rows.Count);
                     return null;
                 case BatchDecision.Decline:
                     NotSent(campaign, rows, "not sent: the batch was declined at the confirmation prompt.");
@@ -352,7 +356,7 @@ namespace SendPilot.Client.Leads
                 if (invalid > mapped) c.UnmappedInvalid += invalid - mapped;
                 if (unaccounted > 0) c.Unaccounted += unaccounted;
             });
-            lock (_progress) _progress.RowsDone += size;
+            RowsDone(size);
         }
 
         private void Fail(Batch batch, string reason, SendPilotApiException? failure)
@@ -361,15 +365,21 @@ namespace SendPilot.Client.Leads
             foreach (PendingRow row in batch.Rows)
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Failed, batch.Campaign.Id, row.Number, row.Source, row.Url,
                     $"batch {batch.Number} failed: {reason}", failure));
-            lock (_progress) _progress.RowsDone += batch.Rows.Count;
+            RowsDone(batch.Rows.Count);
         }
 
         private void NotSent(CampaignUpload campaign, IReadOnlyList<PendingRow> rows, string reason, SendPilotApiException? failure = null)
         {
             campaign.Count(c => c.Failed += rows.Count);
             Interlocked.Add(ref _notSent, rows.Count);
+            RowsDone(rows.Count);
             foreach (PendingRow row in rows)
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.NotSent, campaign.Id, row.Number, row.Source, row.Url, reason, failure));
+        }
+
+        private void RowsDone(int count)
+        {
+            lock (_progress) _progress.RowsDone += count;
         }
 
         private LeadUploadProgress Snapshot() => new LeadUploadProgress

@@ -129,7 +129,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         private void Finish(LeadUploadResult result)
         {
             WriteProgress(new ProgressRecord(ProgressId, "Adding leads", "Done") { RecordType = ProgressRecordType.Completed });
-            bool preview = MyInvocation.BoundParameters.ContainsKey("WhatIf") || PreferenceWanted("WhatIf", "WhatIfPreference");
+            bool preview = PreferenceWanted("WhatIf", "WhatIfPreference");
             if (!preview)
                 foreach (LeadUploadSummary summary in result.Summaries) WriteObject(summary);
             if (result.StoppedBy is SendPilotApiException stop)
