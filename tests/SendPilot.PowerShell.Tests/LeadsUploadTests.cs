@@ -72,6 +72,25 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void The_upload_starts_before_the_input_ends()
+    {
+        _session.SetVariable("stored", new Func<int>(() => _sandbox.State.Leads.Count("camp_xyz789")));
+        var script = """
+            $script:storedAtRow31 = $null
+            1..50 | ForEach-Object {
+                if ($_ -eq 31) { $script:storedAtRow31 = $stored.Invoke() }
+                [pscustomobject]@{ linkedinUrl = "https://www.linkedin.com/in/early-$_" }
+            } | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 1
+            [pscustomobject]@{ StoredAtRow31 = $script:storedAtRow31 }
+            """;
+        var result = _session.Run(script).ThrowIfFailed();
+
+        Assert.Equal(50L, result.Output[0].P("Added"));
+        // By the time row 31 is read, a full batch of the first 30 rows has been stored.
+        Assert.True(Convert.ToInt32(result.Output[1].P("StoredAtRow31")) >= 120 + 10);
+    }
+
+    [Fact]
     public void Custom_fields_go_flat_with_their_types_and_empty_cells_are_left_out()
     {
         var script = """
