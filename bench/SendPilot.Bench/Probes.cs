@@ -21,48 +21,6 @@ public static class ThreadCpu
     }
 }
 
-/// <summary>Samples the managed heap every few milliseconds and keeps the highest value.</summary>
-public sealed class HeapSampler : IDisposable
-{
-    private readonly Thread _thread;
-    private readonly Func<long> _subtract;
-    private volatile bool _stop;
-
-    public HeapSampler(Func<long>? subtract = null)
-    {
-        _subtract = subtract ?? (() => 0);
-        _thread = new Thread(Run) { IsBackground = true, Name = "heap sampler" };
-        _thread.Start();
-    }
-
-    public long Peak { get; private set; }
-    public long PeakAdjusted { get; private set; }
-
-    private void Run()
-    {
-        while (!_stop)
-        {
-            Sample();
-            Thread.Sleep(10);
-        }
-    }
-
-    private void Sample()
-    {
-        long heap = GC.GetTotalMemory(false);
-        if (heap > Peak) Peak = heap;
-        long adjusted = heap - _subtract();
-        if (adjusted > PeakAdjusted) PeakAdjusted = adjusted;
-    }
-
-    public void Dispose()
-    {
-        _stop = true;
-        _thread.Join();
-        Sample();
-    }
-}
-
 public static class Heap
 {
     /// <summary>Live managed memory after a full, compacting collection.</summary>

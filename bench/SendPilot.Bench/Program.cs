@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Management.Automation;
@@ -83,6 +82,7 @@ Console.WriteLine();
 Console.WriteLine("| # | Scenario | Result | Target | |");
 Console.WriteLine("|---|---|---|---|---|");
 foreach (var row in results) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+if (quick) Console.WriteLine("Quick mode: fixed start-up costs weigh ten times more here; the targets are set for the full sizes.");
 return 0;
 
 static string FindManifest()
@@ -110,7 +110,7 @@ sealed class Session : IDisposable
         Invoke($"Import-Module '{manifest}' -ErrorAction Stop; Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}'");
     }
 
-    public Collection<PSObject> Invoke(string script, IDictionary? variables = null)
+    public Collection<PSObject> Invoke(string script)
     {
         using var shell = PowerShell.Create();
         shell.Runspace = _runspace;
