@@ -12,6 +12,7 @@
     FormatsToProcess       = @('SendPilot.Format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
+        'Add-SpLead'
         'Connect-SpAccount'
         'ConvertFrom-SpWebhookEvent'
         'Disconnect-SpAccount'
@@ -19,6 +20,7 @@
         'Get-SpContext'
         'Get-SpConversation'
         'Get-SpCredit'
+        'Get-SpLead'
         'Get-SpMessage'
         'Get-SpSender'
         'Get-SpSenderQuota'
@@ -28,6 +30,7 @@
         'Resume-SpCampaign'
         'Send-SpMessage'
         'Send-SpTestWebhook'
+        'Set-SpLeadStatus'
         'Suspend-SpCampaign'
         'Test-SpWebhookSignature'
     )

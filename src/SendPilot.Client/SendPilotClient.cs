@@ -36,6 +36,7 @@ namespace SendPilot.Client
             int uncertainAttempts = 0;
             for (int attempt = 1; ; attempt++)
             {
+                if (request.Gate != null) await request.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 AttemptOutcome outcome = await AttemptAsync(request, attempt, cancellationToken).ConfigureAwait(false);
                 if (outcome.Failure == null)
                     return new ApiResponse(outcome.StatusCode, outcome.Body, attempt, uncertainAttempts, clock.Elapsed);
@@ -43,6 +44,7 @@ namespace SendPilot.Client
                 TimeSpan? delay = RetryDelay(request, outcome, attempt, clock.Elapsed);
                 if (delay == null) throw FinalFailure(request, outcome);
                 if (outcome.OutcomeUnknown) uncertainAttempts++;
+                if (outcome.StatusCode == 429 && outcome.RetryAfter != null) request.Gate?.PauseFor(delay.Value);
                 WriteVerbose($"Retrying {request.Method} {request.Path} in {delay.Value.TotalSeconds:0.0} s (retry {attempt} of {Connection.Retry.MaxRetries}): {outcome.Failure.Message}");
                 await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
             }

@@ -24,6 +24,9 @@ namespace SendPilot.Client.Http
 
         public DeliveryMode Delivery { get; set; } = DeliveryMode.Repeatable;
 
+        /// <summary>Optional gate shared with concurrent requests: a 429's Retry-After pauses them all.</summary>
+        public RequestGate? Gate { get; set; }
+
         public ApiRequest WithQuery(string name, object? value)
         {
             if (value == null) return this;

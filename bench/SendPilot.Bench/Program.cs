@@ -1,0 +1,192 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net.Http.Json;
+using SendPilot.Bench;
+using SendPilot.Sandbox;
+
+// Leads benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
+// dotnet run -c Release --project bench/SendPilot.Bench [-- --quick]
+bool quick = args.Contains("--quick");
+int scale = quick ? 10 : 1;
+int uploadRows = 100_000 / scale, bigRows = 1_000_000 / scale, listLeads = 50_000 / scale;
+const int LatencyMs = 50, ThrottleLimit = 4, BatchSize = 100;
+
+string manifest = FindManifest();
+Console.WriteLine($"SendPilot leads benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "QUICK (sizes / 10)" : "full sizes")}");
+Console.WriteLine($"module: {manifest}");
+Console.WriteLine("Memory is measured separately for the module. The sandbox runs in this process with RetainLeadDetails=false, which");
+Console.WriteLine("still keeps each campaign's URL set (~120 bytes a URL). 'module' = peak live managed heap (a forced full GC every");
+Console.WriteLine("500 ms) minus the pre-run baseline minus that URL set (measured after the run, pro-rated by the URLs stored at each");
+Console.WriteLine("sample). 'process' = peak managed heap sampled every 10 ms without forcing a GC, garbage and sandbox included.");
+Console.WriteLine();
+
+var uploadSandbox = await SandboxServer.StartAsync(new SandboxOptions { RetainLeadDetails = false, RequestLogCapacity = 8 });
+using var session = new Session(manifest, uploadSandbox);
+var results = new List<string[]>();
+
+// Warm-up: JIT, HTTP connections, module load.
+session.Upload(50_000 / scale, "warm");
+uploadSandbox.Reset();
+
+// 1. No latency: throughput, module CPU per row, peak memory.
+var baseline = session.Baseline(uploadRows, "base");
+var s1 = session.Upload(uploadRows, "s1");
+double moduleUs = (s1.PipelineCpu - baseline).TotalMilliseconds * 1000 / uploadRows;
+Console.WriteLine($"[1] {uploadRows:N0} rows in {s1.Wall.TotalSeconds:0.00} s; pipeline-thread CPU {s1.PipelineCpu.TotalSeconds:0.00} s (creating the rows alone: {baseline.TotalSeconds:0.00} s); process CPU {s1.ProcessCpu.TotalSeconds:0.00} s; {s1.Summary}");
+results.Add(new[] { "1", $"{uploadRows:N0} CSV-shaped rows (10 columns), no latency",
+    $"{uploadRows / s1.Wall.TotalSeconds:N0} rows/s; {moduleUs:0.0} µs/row in Add-SpLead incl. PowerShell's binding (pipeline-thread CPU minus row creation); {s1.ProcessCpu.TotalMilliseconds * 1000 / uploadRows:0.0} µs/row CPU whole process incl. sandbox; peak {Heap.Mb(s1.ModulePeak)} module / {Heap.Mb(s1.ProcessPeak)} process",
+    "(reference for 3)", "" });
+uploadSandbox.Reset();
+
+// 2. 50 ms per request: wall time against the ideal.
+uploadSandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = LatencyMs, Count = 0 });
+var s2 = session.Upload(uploadRows, "s2");
+double ideal = Math.Ceiling(uploadRows / (double)BatchSize) * LatencyMs / 1000.0 / ThrottleLimit;
+double ratio2 = s2.Wall.TotalSeconds / ideal;
+Console.WriteLine($"[2] {uploadRows:N0} rows with {LatencyMs} ms/request in {s2.Wall.TotalSeconds:0.00} s (ideal {ideal:0.00} s); {s2.Summary}");
+results.Add(new[] { "2", $"{uploadRows:N0} rows, {LatencyMs} ms per request, ThrottleLimit {ThrottleLimit}",
+    $"{s2.Wall.TotalSeconds:0.00} s vs ideal ceil(N/100)×{LatencyMs} ms/{ThrottleLimit} = {ideal:0.00} s → ratio {ratio2:0.000}",
+    "ratio ≤ 1.15", ratio2 <= 1.15 ? "PASS" : "FAIL" });
+uploadSandbox.Reset();
+
+// 3. A million rows: memory stays flat.
+var s3 = session.Upload(bigRows, "s3");
+long growth = s3.ModulePeak - s1.ModulePeak;
+Console.WriteLine($"[3] {bigRows:N0} rows in {s3.Wall.TotalSeconds:0.0} s ({bigRows / s3.Wall.TotalSeconds:N0} rows/s); sandbox URL set at the end {Heap.Mb(s3.SandboxRetained)}; {s3.Summary}");
+results.Add(new[] { "3", $"{bigRows:N0} rows, no latency",
+    $"peak {Heap.Mb(s3.ModulePeak)} module ({(growth >= 0 ? "+" : "")}{Heap.Mb(growth)} vs 1) / {Heap.Mb(s3.ProcessPeak)} process; {s3.Wall.TotalSeconds:0.0} s",
+    "within 64 MB of 1", Math.Abs(growth) <= 64L * 1024 * 1024 ? "PASS" : "FAIL" });
+uploadSandbox.Reset();
+await uploadSandbox.DisposeAsync();
+
+// 4. Get-SpLead over 50,000 leads with 50 ms per page: concurrent pages against sequential paging.
+var listSandbox = await SandboxServer.StartAsync(new SandboxOptions { RequestLogCapacity = 8 });
+using (var http = new HttpClient())
+    (await http.PostAsJsonAsync(new Uri(listSandbox.RootUri, "_admin/seed/leads"), new { campaignId = "camp_sbx_10", count = listLeads })).EnsureSuccessStatusCode();
+listSandbox.InjectFault(new FaultRule { Method = "GET", Path = "/leads", DelayMs = LatencyMs, Count = 0 });
+using (var listSession = new Session(manifest, listSandbox))
+{
+    var sequential = listSession.List("camp_sbx_10", 1, listLeads);
+    var concurrent = listSession.List("camp_sbx_10", ThrottleLimit, listLeads);
+    double ratio4 = concurrent.TotalSeconds / sequential.TotalSeconds;
+    Console.WriteLine($"[4] {listLeads:N0} leads ({listLeads / 100} pages): sequential {sequential.TotalSeconds:0.00} s, ThrottleLimit {ThrottleLimit} {concurrent.TotalSeconds:0.00} s");
+    results.Add(new[] { "4", $"Get-SpLead over {listLeads:N0} leads, {LatencyMs} ms per page",
+        $"{concurrent.TotalSeconds:0.00} s vs sequential (-ThrottleLimit 1) {sequential.TotalSeconds:0.00} s → {ratio4:0.00}",
+        "≤ 0.35 of sequential", ratio4 <= 0.35 ? "PASS" : "FAIL" });
+}
+await listSandbox.DisposeAsync();
+
+Console.WriteLine();
+Console.WriteLine("| # | Scenario | Result | Target | |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var row in results) Console.WriteLine("| " + string.Join(" | ", row) + " |");
+if (quick) Console.WriteLine("Quick mode: fixed start-up costs weigh ten times more here; the targets are set for the full sizes.");
+return 0;
+
+static string FindManifest()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "SendPilot.PowerShell.sln")))
+            return Path.Combine(dir.FullName, "out", "SendPilot", "SendPilot.psd1");
+    throw new InvalidOperationException("SendPilot.PowerShell.sln not found above " + AppContext.BaseDirectory);
+}
+
+/// <summary>One runspace on the calling thread (so its CPU time can be read), connected to a sandbox.</summary>
+sealed class Session : IDisposable
+{
+    private readonly Runspace _runspace;
+    private readonly SandboxServer _sandbox;
+
+    public Session(string manifest, SandboxServer sandbox)
+    {
+        _sandbox = sandbox;
+        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
+        _runspace.Open();
+        _runspace.SessionStateProxy.SetVariable("src", new RowSource());
+        _runspace.SessionStateProxy.SetVariable("key", sandbox.ApiKey);
+        Invoke($"Import-Module '{manifest}' -ErrorAction Stop; Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}'");
+    }
+
+    public Collection<PSObject> Invoke(string script)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript(script);
+        var output = shell.Invoke();
+        if (shell.HadErrors)
+            throw new InvalidOperationException($"{script}: {string.Join(" | ", shell.Streams.Error.Take(3))}");
+        return output;
+    }
+
+    /// <summary>CPU to create the same rows (enumerated without any pipeline): subtracted from the upload's pipeline-thread CPU.</summary>
+    public TimeSpan Baseline(int rows, string prefix)
+    {
+        Heap.Live();
+        var before = ThreadCpu.Current();
+        Invoke($"$src.Count({rows}, '{prefix}')");
+        return ThreadCpu.Current() - before ?? TimeSpan.Zero;
+    }
+
+    public UploadRun Upload(int rows, string prefix)
+    {
+        long baseline = Heap.Live();
+        // Two samplers: the heap as it is every 10 ms (process peak, garbage included), and the live heap after a
+        // forced full collection every 500 ms (what the module really holds, garbage excluded).
+        var samples = new List<long>();
+        var live = new List<(long Live, int Urls)>();
+        var stop = false;
+        var sampler = new Thread(() =>
+        {
+            var lastLive = Stopwatch.StartNew();
+            while (!Volatile.Read(ref stop))
+            {
+                samples.Add(GC.GetTotalMemory(false));
+                if (lastLive.ElapsedMilliseconds >= 500)
+                {
+                    int urls = _sandbox.State.Leads.Count("camp_xyz789");
+                    live.Add((GC.GetTotalMemory(true), urls));
+                    lastLive.Restart();
+                }
+                Thread.Sleep(10);
+            }
+        }) { IsBackground = true };
+        var cpuBefore = ThreadCpu.Current();
+        var processBefore = ProcessCpu.Now();
+        var clock = Stopwatch.StartNew();
+        sampler.Start();
+        var output = Invoke($"$src.Rows({rows}, '{prefix}') | Add-SpLead -CampaignId camp_xyz789 -BatchSize 100 -ThrottleLimit 4");
+        clock.Stop();
+        Volatile.Write(ref stop, true);
+        sampler.Join();
+        var pipelineCpu = ThreadCpu.Current() - cpuBefore ?? clock.Elapsed;
+        var processCpu = ProcessCpu.Now() - processBefore;
+
+        // What is still alive now is the sandbox's URL set (the module has let go of everything).
+        int stored = _sandbox.State.Leads.Count("camp_xyz789");
+        long retained = Math.Max(0, Heap.Live() - baseline);
+        double perUrl = stored > 0 ? retained / (double)stored : 0;
+        long processPeak = samples.Max() - baseline;
+        long modulePeak = live.Count == 0 ? 0 : live.Max(s => s.Live - (long)(s.Urls * perUrl)) - baseline;
+        var summary = output.Single();
+        string text = $"Submitted {summary.Properties["Submitted"].Value}, Added {summary.Properties["Added"].Value}, Duplicates {summary.Properties["DuplicatesSkipped"].Value}, Invalid {summary.Properties["Invalid"].Value}, Failed {summary.Properties["Failed"].Value}, Batches {summary.Properties["Batches"].Value}";
+        if (!Equals(summary.Properties["Added"].Value, (long)rows)) throw new InvalidOperationException("Not every row was added: " + text);
+        return new UploadRun(clock.Elapsed, pipelineCpu, processCpu, processPeak, modulePeak, retained, text);
+    }
+
+    public TimeSpan List(string campaignId, int throttleLimit, int expected)
+    {
+        Heap.Live();
+        var clock = Stopwatch.StartNew();
+        var output = Invoke($"Get-SpLead -CampaignId {campaignId} -ThrottleLimit {throttleLimit}");
+        clock.Stop();
+        if (output.Count != expected) throw new InvalidOperationException($"Get-SpLead returned {output.Count} leads, expected {expected}");
+        return clock.Elapsed;
+    }
+
+    public void Dispose() => _runspace.Dispose();
+}
+
+sealed record UploadRun(TimeSpan Wall, TimeSpan PipelineCpu, TimeSpan ProcessCpu, long ProcessPeak, long ModulePeak, long SandboxRetained, string Summary);

@@ -1,0 +1,167 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using SendPilot.Client.Json;
+
+namespace SendPilot.Client.Leads
+{
+    /// <summary>One input row made ready to send: its normalised URL, duplicate key and flat fields.</summary>
+    internal sealed class PreparedLead
+    {
+        public PreparedLead(string linkedinUrl, string key, List<KeyValuePair<string, object>> fields)
+        {
+            LinkedinUrl = linkedinUrl;
+            Key = key;
+            Fields = fields;
+        }
+
+        public string LinkedinUrl { get; }
+        public string Key { get; }
+
+        /// <summary>Every field to send except linkedinUrl: strings, numbers and booleans only.</summary>
+        public List<KeyValuePair<string, object>> Fields { get; }
+    }
+
+    /// <summary>
+    /// Turns a row of (name, value) pairs into a lead: column names matched to the API's fields,
+    /// -PropertyMap renames, blank values left out, dates as ISO 8601, nested values refused.
+    /// </summary>
+    public sealed class LeadRowReader
+    {
+        private const int MaxCachedNames = 1024;
+        private readonly Dictionary<string, string?> _map;
+
+        // Rows of one file share their column names: resolve each name once.
+        private readonly Dictionary<string, string?> _targets = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+        /// <param name="propertyMap">Input name → lead field name (case-insensitive); an empty target drops the column.</param>
+        public LeadRowReader(IEnumerable<KeyValuePair<string, string?>>? propertyMap = null)
+        {
+            _map = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (propertyMap != null)
+                foreach (var pair in propertyMap) _map[pair.Key.Trim()] = pair.Value;
+        }
+
+        internal PreparedLead? Read(IEnumerable<KeyValuePair<string, object?>> row, out string? reason)
+        {
+            var fields = new List<KeyValuePair<string, object>>();
+            object? rawUrl = null;
+            foreach (var column in row)
+            {
+                string? name = TargetName(column.Key);
+                if (name == null) continue;
+                if (!TryFlatten(column.Value, out object? value, out string? problem))
+                {
+                    reason = $"Field '{column.Key}' {problem}; send flat values only (text, a number, true/false or a date).";
+                    return null;
+                }
+                if (value == null) continue;
+                if (name == LeadFieldNames.LinkedinUrl)
+                {
+                    rawUrl ??= value;
+                    continue;
+                }
+                if (!Contains(fields, name)) fields.Add(new KeyValuePair<string, object>(name, value));
+            }
+
+            if (rawUrl == null)
+            {
+                reason = "linkedinUrl is required: the row has no LinkedIn URL column (linkedinUrl, 'LinkedIn URL', 'Profile URL', …) or it is empty.";
+                return null;
+            }
+            if (!LinkedInProfileUrl.TryNormalize(Convert.ToString(rawUrl, CultureInfo.InvariantCulture) ?? "", out string url, out string key, out reason))
+                return null;
+            return new PreparedLead(url, key, fields);
+        }
+
+        private string? TargetName(string column)
+        {
+            if (_targets.TryGetValue(column, out string? cached)) return cached;
+            string? target = ResolveName(column);
+            if (_targets.Count < MaxCachedNames) _targets[column] = target;
+            return target;
+        }
+
+        private string? ResolveName(string column)
+        {
+            string name = column;
+            if (_map.TryGetValue(column.Trim(), out string? mapped))
+            {
+                if (string.IsNullOrWhiteSpace(mapped)) return null;
+                name = mapped!;
+            }
+            else if (LeadFieldNames.IsCampaignId(column))
+            {
+                return null;
+            }
+            return LeadFieldNames.Canonical(name);
+        }
+
+        private static bool Contains(List<KeyValuePair<string, object>> fields, string name)
+        {
+            foreach (var field in fields)
+                if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>A value as JSON can carry it flat; null means "leave the field out".</summary>
+        internal static bool TryFlatten(object? value, out object? flat, out string? problem)
+        {
+            flat = null;
+            problem = null;
+            switch (value)
+            {
+                case null:
+                case DBNull _:
+                    return true;
+                case string s:
+                    if (!string.IsNullOrWhiteSpace(s)) flat = s;
+                    return true;
+                case bool _:
+                case int _: case long _: case short _: case byte _: case sbyte _:
+                case uint _: case ulong _: case ushort _: case decimal _:
+                    flat = value;
+                    return true;
+                case double d:
+                    return Finite(d, out flat, out problem);
+                case float f:
+                    return Finite(f, out flat, out problem);
+                case DateTime dt:
+                    flat = JsonBody.FormatDate(dt);
+                    return true;
+                case DateTimeOffset dto:
+                    flat = dto.ToString("o", CultureInfo.InvariantCulture);
+                    return true;
+                case char _: case Guid _: case Enum _: case TimeSpan _:
+                    flat = Convert.ToString(value, CultureInfo.InvariantCulture);
+                    return true;
+                case Uri uri:
+                    flat = uri.OriginalString;
+                    return true;
+                case IDictionary _:
+                    problem = "is a nested object";
+                    return false;
+                case IEnumerable _:
+                    problem = "is a list";
+                    return false;
+                default:
+                    problem = $"is an object of type {value.GetType().Name}";
+                    return false;
+            }
+        }
+
+        private static bool Finite(double number, out object? flat, out string? problem)
+        {
+            flat = null;
+            problem = null;
+            if (double.IsNaN(number) || double.IsInfinity(number))
+            {
+                problem = "is not a finite number";
+                return false;
+            }
+            flat = number;
+            return true;
+        }
+    }
+}

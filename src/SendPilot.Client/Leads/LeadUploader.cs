@@ -1,0 +1,519 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SendPilot.Client.Http;
+using SendPilot.Client.Json;
+using SendPilot.Client.Models;
+
+namespace SendPilot.Client.Leads
+{
+    public sealed class LeadUploadOptions
+    {
+        public const int MaxBatchSize = 100;
+        public const int MaxThrottleLimit = 16;
+
+        /// <summary>Leads per request (1–100).</summary>
+        public int BatchSize { get; set; } = MaxBatchSize;
+
+        /// <summary>Requests in flight at once (1–16).</summary>
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Input name → lead field name; an empty target drops the column.</summary>
+        public IEnumerable<KeyValuePair<string, string?>>? PropertyMap { get; set; }
+    }
+
+    /// <summary>
+    /// Streams rows into POST /leads: validates and normalises each row, drops URLs already seen in this
+    /// upload, sends a batch as soon as it is full with at most ThrottleLimit in flight (a 429 pauses them
+    /// all), maps the API's errors[] back to the rows, and accounts for every row exactly once.
+    /// Add/Complete are called from one thread (the caller's); the returned task completes once there is
+    /// room for the next row, which is what keeps memory flat: at most ThrottleLimit batches in flight,
+    /// ThrottleLimit more ready to go (so a freed slot never waits for rows to be read) and one filling
+    /// per campaign. A row's data is released when its batch is answered.
+    /// </summary>
+    public sealed class LeadUploader : IDisposable
+    {
+        private readonly SendPilotClient _client;
+        private readonly LeadUploadOptions _options;
+        private readonly ILeadUploadListener _listener;
+        private readonly LeadRowReader _reader;
+        private readonly RequestGate _gate = new RequestGate();
+        private readonly object _schedule = new object();
+        private readonly Queue<Batch> _ready = new Queue<Batch>();
+        private int _running;
+        private TaskCompletionSource<bool>? _roomWaiter;
+        private readonly CancellationTokenSource _cancel;
+        private readonly Dictionary<string, CampaignUpload> _campaigns = new Dictionary<string, CampaignUpload>(StringComparer.Ordinal);
+        private readonly List<CampaignUpload> _campaignOrder = new List<CampaignUpload>();
+        private readonly List<Task> _inFlight = new List<Task>();
+        private readonly LeadUploadProgress _progress = new LeadUploadProgress();
+        private long _rowNumber;
+        private long _notSent;
+        private SendPilotApiException? _stoppedBy;
+
+        public LeadUploader(SendPilotClient client, LeadUploadOptions options, ILeadUploadListener listener, CancellationToken cancellationToken)
+        {
+            _client = client;
+            _options = options;
+            _listener = listener;
+            if (options.BatchSize < 1 || options.BatchSize > LeadUploadOptions.MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(options), "BatchSize must be 1 to 100.");
+            if (options.ThrottleLimit < 1 || options.ThrottleLimit > LeadUploadOptions.MaxThrottleLimit) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be 1 to 16.");
+            _reader = new LeadRowReader(options.PropertyMap);
+            _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>Set once a 401, 403 or unknown campaign stopped the upload: stop adding and call <see cref="StopAsync"/>.</summary>
+        public SendPilotApiException? StoppedBy => Volatile.Read(ref _stoppedBy);
+
+        /// <summary>
+        /// Takes one row. Problems are reported to the listener; the task completes when the row is
+        /// buffered (usually at once) or, when its batch filled, once the batch has a slot and is on its way.
+        /// </summary>
+        public Task AddAsync(string? campaignId, IEnumerable<KeyValuePair<string, object?>> row, object? source)
+        {
+            long number = ++_rowNumber;
+            lock (_progress) _progress.RowsReceived = number;
+            if (string.IsNullOrWhiteSpace(campaignId))
+            {
+                RowsDone(1);
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, "", number, source, null,
+                    "No campaign: give -CampaignId, or a campaignId column or property on the row."));
+                return Task.CompletedTask;
+            }
+            CampaignUpload campaign = Campaign(campaignId!.Trim());
+            campaign.Count(c => c.Submitted++);
+
+            PreparedLead? lead = _reader.Read(row, out string? reason);
+            if (lead == null)
+            {
+                campaign.Count(c => c.Invalid++);
+                RowsDone(1);
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, campaign.Id, number, source, null, reason!));
+                return Task.CompletedTask;
+            }
+            if (!campaign.Seen.Add(lead.Key))
+            {
+                campaign.Count(c => c.DuplicatesSkipped++);
+                RowsDone(1);
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Duplicate, campaign.Id, number, source, lead.LinkedinUrl,
+                    $"{lead.LinkedinUrl} is already in this upload for {campaign.Id}; not sent again."));
+                return Task.CompletedTask;
+            }
+            if (StoppedBy != null)
+            {
+                NotSent(campaign, new[] { new PendingRow(number, source, lead) }, "the upload stopped: " + StoppedBy.Message);
+                return Task.CompletedTask;
+            }
+
+            campaign.Open.Add(new PendingRow(number, source, lead));
+            return campaign.Open.Count >= _options.BatchSize ? DispatchAsync(campaign, campaign.TakeOpen()) : Task.CompletedTask;
+        }
+
+        /// <summary>Sends what is left, waits for every batch and returns the summaries.</summary>
+        public async Task<LeadUploadResult> CompleteAsync()
+        {
+            // Decide (ShouldProcess) every last batch on the caller's thread before awaiting anything.
+            var last = new List<Batch>();
+            foreach (CampaignUpload campaign in _campaignOrder)
+                if (campaign.Open.Count > 0 && StoppedBy == null && Prepare(campaign, campaign.TakeOpen()) is Batch batch)
+                    last.Add(batch);
+            foreach (Batch batch in last)
+                await LaunchAsync(batch).ConfigureAwait(false);
+            await WaitIdleAsync().ConfigureAwait(false);
+            return await StopAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Sends nothing more: rows not yet sent are reported as such; waits for batches in flight.</summary>
+        public async Task<LeadUploadResult> StopAsync()
+        {
+            string reason = StoppedBy != null ? "the upload stopped: " + StoppedBy.Message : "the upload stopped before this row's batch was sent.";
+            foreach (CampaignUpload campaign in _campaignOrder)
+                if (campaign.Open.Count > 0) NotSent(campaign, campaign.TakeOpen(), reason);
+            foreach (Batch batch in TakeReady()) NotSent(batch.Campaign, batch.Rows, reason);
+            await WaitIdleAsync().ConfigureAwait(false);
+            return new LeadUploadResult(_campaignOrder.Select(c => c.Summary()).ToList(), StoppedBy, Interlocked.Read(ref _notSent));
+        }
+
+        /// <summary>Until no batch is in flight or waiting.</summary>
+        private async Task WaitIdleAsync()
+        {
+            while (true)
+            {
+                Task[] running;
+                lock (_schedule)
+                {
+                    if (_running == 0 && _ready.Count == 0) return;
+                    running = _inFlight.ToArray();
+                }
+                try
+                {
+                    await Task.WhenAll(running).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Each batch accounts for its own rows.
+                }
+            }
+        }
+
+        private List<Batch> TakeReady()
+        {
+            lock (_schedule)
+            {
+                var taken = _ready.ToList();
+                _ready.Clear();
+                ReleaseRoomWaiter()?.TrySetResult(true);
+                return taken;
+            }
+        }
+
+        private CampaignUpload Campaign(string id)
+        {
+            if (!_campaigns.TryGetValue(id, out CampaignUpload? campaign))
+            {
+                campaign = new CampaignUpload(id);
+                _campaigns.Add(id, campaign);
+                _campaignOrder.Add(campaign);
+            }
+            return campaign;
+        }
+
+        private Task DispatchAsync(CampaignUpload campaign, List<PendingRow> rows) =>
+            Prepare(campaign, rows) is Batch batch ? LaunchAsync(batch) : Task.CompletedTask;
+
+        /// <summary>On the caller's thread: asks the listener, then serialises the batch (null when it is not to be sent).</summary>
+        private Batch? Prepare(CampaignUpload campaign, List<PendingRow> rows)
+        {
+            int number = ++campaign.BatchesPlanned;
+            var preview = new LeadBatchPreview(campaign.Id, number, rows[0].Number, rows[rows.Count - 1].Number,
+                rows.Select(r => r.Url).ToList());
+            switch (_listener.Decide(preview))
+            {
+                case BatchDecision.Preview:
+                    RowsDone(rows.Count);
+                    return null;
+                case BatchDecision.Decline:
+                    NotSent(campaign, rows, "not sent: the batch was declined at the confirmation prompt.");
+                    return null;
+                default:
+                    return new Batch(campaign, number, rows, Serialize(campaign.Id, rows));
+            }
+        }
+
+        /// <summary>
+        /// Starts the batch if a slot is free, else queues it; the task completes at once unless the queue is
+        /// full, in which case it completes when a finishing batch makes room.
+        /// </summary>
+        private Task LaunchAsync(Batch batch)
+        {
+            if (StoppedBy != null)
+            {
+                NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy.Message);
+                return Task.CompletedTask;
+            }
+            lock (_schedule)
+            {
+                if (_running < _options.ThrottleLimit)
+                {
+                    _running++;
+                    Start(batch);
+                    return Task.CompletedTask;
+                }
+                _ready.Enqueue(batch);
+                if (_ready.Count < _options.ThrottleLimit) return Task.CompletedTask;
+                var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _roomWaiter = waiter;
+                CancellationTokenRegistration registration = _cancel.Token.Register(() => waiter.TrySetCanceled());
+                waiter.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+                return waiter.Task;
+            }
+        }
+
+        /// <summary>Called under the schedule lock.</summary>
+        private void Start(Batch batch)
+        {
+            batch.Campaign.Count(c => c.Batches++);
+            lock (_progress) _progress.BatchesSent++;
+            _inFlight.RemoveAll(t => t.IsCompleted);
+            _inFlight.Add(Task.Run(() => SendAsync(batch)));
+        }
+
+        /// <summary>A batch finished: its slot goes to the next ready batch, or is freed.</summary>
+        private void Finished()
+        {
+            List<Batch>? dropped = null;
+            TaskCompletionSource<bool>? room;
+            lock (_schedule)
+            {
+                if (StoppedBy != null && _ready.Count > 0)
+                {
+                    dropped = _ready.ToList();
+                    _ready.Clear();
+                }
+                if (_ready.Count > 0) Start(_ready.Dequeue());
+                else _running--;
+                room = _ready.Count < _options.ThrottleLimit ? ReleaseRoomWaiter() : null;
+            }
+            if (dropped != null)
+                foreach (Batch batch in dropped) NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy!.Message);
+            room?.TrySetResult(true);
+        }
+
+        private TaskCompletionSource<bool>? ReleaseRoomWaiter()
+        {
+            TaskCompletionSource<bool>? waiter = _roomWaiter;
+            _roomWaiter = null;
+            return waiter;
+        }
+
+        private async Task SendAsync(Batch batch)
+        {
+            try
+            {
+                var request = new ApiRequest(HttpMethod.Post, "/leads") { Delivery = DeliveryMode.Repeatable, Gate = _gate, JsonBody = batch.Body };
+                batch.Body = null;
+                ApiResponse response = await _client.SendAsync(request, _cancel.Token).ConfigureAwait(false);
+                Account(batch, response);
+            }
+            catch (SendPilotApiException stop) when (StopsUpload(stop))
+            {
+                Interlocked.CompareExchange(ref _stoppedBy, stop, null);
+                NotSent(batch.Campaign, batch.Rows, $"the API refused the batch ({stop.Message}).", stop);
+            }
+            catch (SendPilotApiException failure)
+            {
+                Fail(batch, failure.Message, failure);
+            }
+            catch (OperationCanceledException)
+            {
+                NotSent(batch.Campaign, batch.Rows, "the upload was cancelled while this row's batch was in flight; its outcome is unknown (re-running is safe).");
+            }
+            catch (Exception unexpected)
+            {
+                Fail(batch, unexpected.Message, null);
+            }
+            finally
+            {
+                batch.Rows.Clear();
+                Finished();
+                LeadUploadProgress progress;
+                lock (_progress)
+                {
+                    _progress.BatchesDone++;
+                    progress = Snapshot();
+                }
+                _listener.BatchDone(progress);
+            }
+        }
+
+        private static bool StopsUpload(SendPilotApiException failure) =>
+            failure.Kind == ApiErrorKind.Authentication || failure.Kind == ApiErrorKind.PermissionDenied || failure.Kind == ApiErrorKind.NotFound;
+
+        /// <summary>Maps the API's counts and errors[] onto the batch's rows.</summary>
+        private void Account(Batch batch, ApiResponse response)
+        {
+            JsonElement body = response.Body;
+            int size = batch.Rows.Count;
+            var rejected = new bool[size];
+            int mapped = 0;
+            if (JsonRead.TryGet(body, "errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement error in errors.EnumerateArray())
+                {
+                    long? index = JsonRead.Number(error, "index");
+                    if (index is long i && i >= 0 && i < size && !rejected[i])
+                    {
+                        rejected[i] = true;
+                        mapped++;
+                        PendingRow row = batch.Rows[(int)i];
+                        string reason = JsonRead.String(error, "reason", "message", "error") ?? "rejected by the API";
+                        _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, batch.Campaign.Id, row.Number, row.Source, row.Url, reason));
+                    }
+                }
+            }
+
+            long invalid = Math.Max(JsonRead.Number(body, "invalidEntries", "invalid") ?? 0, mapped);
+            long duplicates = JsonRead.Number(body, "duplicatesSkipped", "duplicates") ?? 0;
+            long added = JsonRead.Number(body, "leadsAdded", "added") ?? Math.Max(0, size - invalid - duplicates);
+            invalid = Math.Min(invalid, size);
+            duplicates = Math.Min(duplicates, size - invalid);
+            added = Math.Min(added, size - invalid - duplicates);
+            long unaccounted = size - invalid - duplicates - added;
+
+            batch.Campaign.Count(c =>
+            {
+                c.Added += added;
+                c.DuplicatesSkipped += duplicates;
+                c.Invalid += invalid;
+                c.Failed += unaccounted;
+                if (response.UncertainAttempts > 0) c.UncertainBatches++;
+                if (invalid > mapped) c.UnmappedInvalid += invalid - mapped;
+                if (unaccounted > 0) c.Unaccounted += unaccounted;
+            });
+            RowsDone(size);
+        }
+
+        private void Fail(Batch batch, string reason, SendPilotApiException? failure)
+        {
+            batch.Campaign.Count(c => c.Failed += batch.Rows.Count);
+            foreach (PendingRow row in batch.Rows)
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Failed, batch.Campaign.Id, row.Number, row.Source, row.Url,
+                    $"batch {batch.Number} failed: {reason}", failure));
+            RowsDone(batch.Rows.Count);
+        }
+
+        private void NotSent(CampaignUpload campaign, IReadOnlyList<PendingRow> rows, string reason, SendPilotApiException? failure = null)
+        {
+            campaign.Count(c => c.Failed += rows.Count);
+            Interlocked.Add(ref _notSent, rows.Count);
+            RowsDone(rows.Count);
+            foreach (PendingRow row in rows)
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.NotSent, campaign.Id, row.Number, row.Source, row.Url, reason, failure));
+        }
+
+        private void RowsDone(int count)
+        {
+            lock (_progress) _progress.RowsDone += count;
+        }
+
+        private LeadUploadProgress Snapshot() => new LeadUploadProgress
+        {
+            RowsReceived = _progress.RowsReceived, RowsDone = _progress.RowsDone,
+            BatchesSent = _progress.BatchesSent, BatchesDone = _progress.BatchesDone,
+        };
+
+        /// <summary>{"campaignId":…,"leads":[{"linkedinUrl":…, fields…}, …]}; the rows' field values are released.</summary>
+        private static byte[] Serialize(string campaignId, List<PendingRow> rows)
+        {
+            using var stream = new MemoryStream(rows.Count * 256);
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("campaignId", campaignId);
+                writer.WriteStartArray("leads");
+                foreach (PendingRow row in rows)
+                {
+                    PreparedLead lead = row.Lead!;
+                    writer.WriteStartObject();
+                    writer.WriteString(LeadFieldNames.LinkedinUrl, lead.LinkedinUrl);
+                    foreach (var field in lead.Fields)
+                    {
+                        writer.WritePropertyName(field.Key);
+                        JsonBody.WriteValue(writer, field.Value);
+                    }
+                    writer.WriteEndObject();
+                    row.Release();
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            return stream.ToArray();
+        }
+
+        public void Dispose()
+        {
+            _cancel.Cancel();
+            _cancel.Dispose();
+        }
+
+        private sealed class PendingRow
+        {
+            public PendingRow(long number, object? source, PreparedLead lead)
+            {
+                Number = number;
+                Source = source;
+                Lead = lead;
+                Url = lead.LinkedinUrl;
+            }
+
+            public long Number { get; }
+            public object? Source { get; }
+            public string Url { get; }
+            public PreparedLead? Lead { get; private set; }
+
+            /// <summary>The fields are in the request body now; only what error reports need stays.</summary>
+            public void Release() => Lead = null;
+        }
+
+        private sealed class Batch
+        {
+            public Batch(CampaignUpload campaign, int number, List<PendingRow> rows, byte[] body)
+            {
+                Campaign = campaign;
+                Number = number;
+                Rows = rows;
+                Body = body;
+            }
+
+            public CampaignUpload Campaign { get; }
+            public int Number { get; }
+            public List<PendingRow> Rows { get; }
+            public byte[]? Body { get; set; }
+        }
+
+        private sealed class CampaignUpload
+        {
+            private readonly object _gate = new object();
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly Counts _counts = new Counts();
+
+            public CampaignUpload(string id) => Id = id;
+
+            public string Id { get; }
+            public FingerprintSet Seen { get; } = new FingerprintSet();
+            public List<PendingRow> Open { get; private set; } = new List<PendingRow>();
+            public int BatchesPlanned { get; set; }
+
+            public List<PendingRow> TakeOpen()
+            {
+                List<PendingRow> rows = Open;
+                Open = new List<PendingRow>();
+                return rows;
+            }
+
+            public void Count(Action<Counts> change)
+            {
+                lock (_gate) change(_counts);
+            }
+
+            public LeadUploadSummary Summary()
+            {
+                lock (_gate)
+                {
+                    var notes = new List<string>();
+                    if (_counts.UncertainBatches > 0)
+                        notes.Add($"{_counts.UncertainBatches} batch(es) were retried after an attempt whose outcome is unknown; if that attempt was processed, the API counted its leads as duplicates on the retry, so DuplicatesSkipped may include leads this upload added.");
+                    if (_counts.UnmappedInvalid > 0)
+                        notes.Add($"The API reported {_counts.UnmappedInvalid} invalid entries without saying which rows.");
+                    if (_counts.Unaccounted > 0)
+                        notes.Add($"The API's counts left {_counts.Unaccounted} rows unaccounted; they are counted as failed.");
+                    return new LeadUploadSummary
+                    {
+                        CampaignId = Id,
+                        Submitted = _counts.Submitted,
+                        Added = _counts.Added,
+                        DuplicatesSkipped = _counts.DuplicatesSkipped,
+                        Invalid = _counts.Invalid,
+                        Failed = _counts.Failed,
+                        Batches = _counts.Batches,
+                        UncertainBatches = _counts.UncertainBatches,
+                        Elapsed = _clock.Elapsed,
+                        Note = notes.Count == 0 ? null : string.Join(" ", notes),
+                    };
+                }
+            }
+        }
+
+        private sealed class Counts
+        {
+            public long Submitted, Added, DuplicatesSkipped, Invalid, Failed, UnmappedInvalid, Unaccounted;
+            public int Batches, UncertainBatches;
+        }
+    }
+}
