@@ -21,7 +21,7 @@ namespace SendPilot.PowerShell.Infrastructure
         private SendPilotClient? _client;
         private ClientLog? _log;
 
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken CancelToken => _stopping.Token;
 
         /// <summary>The client over the session's connection (or $env:SENDPILOT_API_KEY); terminates when there is neither.</summary>
         protected SendPilotClient Client => _client ??= new SendPilotClient(ResolveConnection().Connection, Log);
@@ -55,7 +55,7 @@ namespace SendPilot.PowerShell.Infrastructure
         protected IEnumerable<T> Stream<T>(PagedList<T> list)
         {
             IReadOnlyList<T>? page;
-            while ((page = Await(list.NextAsync(Stopping))) != null)
+            while ((page = Await(list.NextAsync(CancelToken))) != null)
                 foreach (T item in page) yield return item;
         }
 

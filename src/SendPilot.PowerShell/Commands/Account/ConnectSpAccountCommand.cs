@@ -98,12 +98,12 @@ namespace SendPilot.PowerShell.Commands.Account
             var client = new SendPilotClient(connection, Log);
             try
             {
-                return Await(client.GetAccountAsync(Stopping));
+                return Await(client.GetAccountAsync(CancelToken));
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {
                 WriteVerbose("GET /me is not available; checking the key with a one-campaign list instead.");
-                Await(client.GetPageAsync("/campaigns", new System.Collections.Generic.KeyValuePair<string, string>[0], 1, 1, Stopping));
+                Await(client.GetPageAsync("/campaigns", new System.Collections.Generic.KeyValuePair<string, string>[0], 1, 1, CancelToken));
                 return null;
             }
         }

@@ -32,7 +32,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         {
             try
             {
-                WriteModel(Await(Client.ChangeCampaignStateAsync(id, Action, Stopping)));
+                WriteModel(Await(Client.ChangeCampaignStateAsync(id, Action, CancelToken)));
             }
             catch (SendPilotApiException invalid) when (invalid.Kind == ApiErrorKind.InvalidRequest)
             {

@@ -73,7 +73,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         {
             try
             {
-                Campaign campaign = Await(Client.GetCampaignAsync(id, Stopping));
+                Campaign campaign = Await(Client.GetCampaignAsync(id, CancelToken));
                 if (NameMatches(campaign) && StatusMatches(campaign)) WriteModel(campaign);
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)

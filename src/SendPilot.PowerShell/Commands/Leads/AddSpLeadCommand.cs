@@ -91,7 +91,7 @@ namespace SendPilot.PowerShell.Commands.Leads
                 PropertyMap = PropertyMap?.Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string, string?>(e.Key?.ToString() ?? "", e.Value?.ToString())),
             };
-            _uploader = Client.UploadLeads(options, this, Stopping);
+            _uploader = Client.UploadLeads(options, this, CancelToken);
         }
 
         protected override void ProcessItem()

@@ -87,7 +87,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         {
             using ConcurrentPageReader<Lead> pages = Client.ListLeads(campaignId, Status, Full.IsPresent, ThrottleLimit, PageSize);
             IReadOnlyList<Lead>? page;
-            while ((page = Await(pages.NextAsync(Stopping))) != null)
+            while ((page = Await(pages.NextAsync(CancelToken))) != null)
                 foreach (Lead lead in page) WriteObject(LeadOutput.ToPSObject(lead));
         }
 
@@ -95,7 +95,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         {
             try
             {
-                WriteObject(LeadOutput.ToPSObject(Await(Client.GetLeadAsync(id, Full.IsPresent, Stopping))));
+                WriteObject(LeadOutput.ToPSObject(Await(Client.GetLeadAsync(id, Full.IsPresent, CancelToken))));
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {

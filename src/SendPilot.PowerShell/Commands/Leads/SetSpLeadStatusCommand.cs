@@ -62,7 +62,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         {
             try
             {
-                WriteModel(Await(Client.SetLeadStatusAsync(id, Status, CustomLeadStatus, Note, Stopping)));
+                WriteModel(Await(Client.SetLeadStatusAsync(id, Status, CustomLeadStatus, Note, CancelToken)));
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {

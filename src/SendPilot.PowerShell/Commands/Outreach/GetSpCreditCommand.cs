@@ -18,6 +18,6 @@ namespace SendPilot.PowerShell.Commands.Outreach
     [OutputType(typeof(CreditBalance))]
     public sealed class GetSpCreditCommand : SendPilotCmdlet
     {
-        protected override void ProcessItem() => WriteModel(Await(Client.GetCreditsAsync(Stopping)));
+        protected override void ProcessItem() => WriteModel(Await(Client.GetCreditsAsync(CancelToken)));
     }
 }

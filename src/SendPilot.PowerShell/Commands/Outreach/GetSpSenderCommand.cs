@@ -35,7 +35,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         protected override void ProcessItem()
         {
-            foreach (Sender sender in Await(Client.ListSendersAsync(Stopping)))
+            foreach (Sender sender in Await(Client.ListSendersAsync(CancelToken)))
                 if (Status == null || Status.Any(s => string.Equals(s.Trim(), sender.Status, StringComparison.OrdinalIgnoreCase)))
                     WriteModel(sender);
         }

@@ -38,7 +38,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         protected override void ProcessItem()
         {
-            _quotas ??= Await(Client.GetSenderQuotasAsync(Stopping));
+            _quotas ??= Await(Client.GetSenderQuotasAsync(CancelToken));
             foreach (SenderQuota quota in _quotas)
                 if (SenderId == null || SenderId.Contains(quota.SenderId, StringComparer.OrdinalIgnoreCase))
                     WriteObject(WithRaw(quota));

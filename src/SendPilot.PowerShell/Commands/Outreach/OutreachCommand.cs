@@ -54,7 +54,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         /// <summary>The senders of this command, read on first use (so rows that fail validation cost no request).</summary>
         protected SenderPool Pool => _pool ??= Await(Client.CreateSenderPoolAsync(Action, SenderId,
-            note => PostToPipeline(() => WriteVerbose(note)), Stopping));
+            note => PostToPipeline(() => WriteVerbose(note)), CancelToken));
 
         /// <summary>A property of the input row by name, ignoring case, as text; null when absent.</summary>
         protected string? ValueOf(string name)

@@ -63,7 +63,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             if (_template != null && (note = Render(_template, null, OutreachLimits.MaxNoteLength, "note", url)) == null) return;
             if (!Confirm("Request connection", url, note ?? "(no note)")) return;
 
-            ConnectionReceipt? receipt = Deliver(sender => Client.RequestConnectionAsync(sender, url, note, Stopping), url,
+            ConnectionReceipt? receipt = Deliver(sender => Client.RequestConnectionAsync(sender, url, note, CancelToken), url,
                 sender => "the lead's status (CONNECTION_SENT) or pending invitations on LinkedIn; an existing conversation shows with " +
                           Recipients.ConversationHint(url, sender));
             if (receipt?.SenderId != null && note != null) WarnIfNoteDropped(receipt.SenderId);

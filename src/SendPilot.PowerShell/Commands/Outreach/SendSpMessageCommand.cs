@@ -91,7 +91,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             if (text == null || !Confirm("Send message", recipient, text)) return;
 
             string? campaignId = Blank(CampaignId);
-            Deliver(sender => Client.SendMessageAsync(sender, text, byLead, leadId, url, campaignId, Stopping), recipient,
+            Deliver(sender => Client.SendMessageAsync(sender, text, byLead, leadId, url, campaignId, CancelToken), recipient,
                 sender => Recipients.ConversationHint(url, sender));
         }
 

@@ -92,7 +92,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
             try
             {
                 WriteVerbose($"Listening on {receiver.Uri} ({(Secret == null ? "signatures not checked" : "signed requests only")}); stop with Ctrl+C.");
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Stopping);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
                 if (TimeoutSec > 0) timeout.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
                 int emitted = 0;
                 while (Count == 0 || emitted < Count)
@@ -102,7 +102,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
                     {
                         next = Await(receiver.ReceiveAsync(timeout.Token));
                     }
-                    catch (OperationCanceledException) when (!Stopping.IsCancellationRequested)
+                    catch (OperationCanceledException) when (!CancelToken.IsCancellationRequested)
                     {
                         WriteVerbose($"No more waiting after {TimeoutSec} s.");
                         break;

@@ -89,7 +89,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
                     "SendPilot.InvalidWebhookSecret", null));
 
             WebhookTestDelivery delivery = Await(WebhookTestSender.SendAsync(Uri, type, PlainData(), secret, scheme, EventId,
-                Timestamp ?? DateTimeOffset.UtcNow, TimeSpan.FromSeconds(TimeoutSec), Stopping));
+                Timestamp ?? DateTimeOffset.UtcNow, TimeSpan.FromSeconds(TimeoutSec), CancelToken));
             WriteVerbose($"POST {Uri} {type} {delivery.EventId} → {(delivery.StatusCode?.ToString() ?? delivery.Error)} in {delivery.Elapsed.TotalMilliseconds:0} ms");
             WriteObject(delivery);
             if (!delivery.Succeeded)
