@@ -62,9 +62,19 @@ internal sealed class MamlWriter
                 p.ParameterType == typeof(SwitchParameter) ? null : new XElement(Command + "parameterValue",
                     new XAttribute("required", "true"), p.ParameterType.Name))));
 
+    // Parameters PowerShell adds for SupportsPaging have no property of ours to document.
+    private static readonly Dictionary<string, string> PagingParameters = new()
+    {
+        ["First"] = "Gets only the first N items; no further page is requested once they have arrived.",
+        ["Skip"] = "Ignores the first N items, then gets the rest.",
+        ["IncludeTotalCount"] = "Reports the total number of items first (continuation paging does not know it, so it is reported as unknown).",
+    };
+
     private XElement WriteParameter(CmdletInfo cmdlet, ParameterMetadata parameter)
     {
         string description = _docs.ParameterSummary(cmdlet.ImplementingType, parameter.Name);
+        if (description.Length == 0 && cmdlet.ImplementingType.GetProperty(parameter.Name) == null)
+            description = PagingParameters.GetValueOrDefault(parameter.Name, "");
         if (description.Length == 0) Problems.Add($"{cmdlet.Name} -{parameter.Name}: no <summary>");
         var attributes = parameter.Attributes.OfType<ParameterAttribute>().ToList();
         bool required = attributes.Any(a => a.Mandatory);
