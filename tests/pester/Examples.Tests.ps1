@@ -1,0 +1,25 @@
+BeforeAll {
+    . "$PSScriptRoot/TestHelpers.ps1"
+    Reset-Sandbox
+    Connect-Sandbox
+    $script:Csv = Join-Path $PSScriptRoot '../../examples/leads.csv'
+}
+
+Describe 'examples/leads.csv through Add-SpLead' {
+    It 'adds the good rows and accounts for every bad one' {
+        $summary = Import-Csv $script:Csv | Add-SpLead -CampaignId camp_xyz789 -ErrorVariable bad -ErrorAction SilentlyContinue
+        $summary.Submitted | Should -Be 20
+        $summary.Added | Should -Be 15
+        $summary.DuplicatesSkipped | Should -Be 1
+        $summary.Invalid | Should -Be 4
+        @($bad).Count | Should -Be 4
+        $bad.TargetObject.'Last Name' | Should -Contain 'Berg'
+        @(Get-SandboxRequest -Method POST -Path '/leads').Count | Should -Be 1
+    }
+
+    It 'is safe to run again: the second upload adds nothing' {
+        $summary = Import-Csv $script:Csv | Add-SpLead -CampaignId camp_xyz789 -ErrorAction SilentlyContinue
+        $summary.Added | Should -Be 0
+        $summary.DuplicatesSkipped | Should -Be 16
+    }
+}
