@@ -7,27 +7,16 @@ using Xunit;
 namespace SendPilot.PowerShell.Tests;
 
 /// <summary>Add-SpLead against the sandbox: batching, column handling, validation and exact accounting.</summary>
-public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
+public class LeadsUploadTests : SandboxSessionTest
 {
-    private readonly SandboxServer _sandbox;
-    private readonly PsSession _session;
-
-    public LeadsUploadTests(SandboxFixture fixture)
-    {
-        _sandbox = fixture.Server;
-        _sandbox.Reset();
-        _session = PsSession.ConnectedTo(_sandbox, "-MaximumRetryCount 2");
-        _sandbox.ClearRequests();
-    }
-
-    public void Dispose() => _session.Dispose();
+    public LeadsUploadTests(SandboxFixture fixture) : base(fixture, "-MaximumRetryCount 2") { }
 
     /// <summary>Import-Csv-shaped rows: every value a string.</summary>
     private static string Rows(int count, string prefix = "bulk") =>
         $"1..{count} | ForEach-Object {{ [pscustomobject]@{{ linkedinUrl = \"https://www.linkedin.com/in/{prefix}-$_\"; firstName = \"First$_\"; company = 'Acme' }} }}";
 
     private List<JsonElement> PostedBatches() =>
-        _sandbox.Requests.Where(r => r.Method == "POST" && r.Path == "/leads")
+        Sandbox.Requests.Where(r => r.Method == "POST" && r.Path == "/leads")
             .Select(r => JsonDocument.Parse(r.Body!).RootElement.Clone()).ToList();
 
     private static void AssertAccounted(PSObject summary)
@@ -43,7 +32,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Rows_1050_go_in_11_requests_of_at_most_100()
     {
-        var result = _session.Run(Rows(1050) + " | Add-SpLead -CampaignId camp_xyz789").ThrowIfFailed();
+        var result = Session.Run(Rows(1050) + " | Add-SpLead -CampaignId camp_xyz789").ThrowIfFailed();
 
         var summary = Assert.Single(result.Output);
         Assert.Equal("SendPilot.Client.Models.LeadUploadSummary", summary.TypeNames[0]);
@@ -55,26 +44,26 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(11, batches.Count);
         Assert.All(batches, b => Assert.InRange(b.GetProperty("leads").GetArrayLength(), 1, 100));
         Assert.Equal(1050, batches.Sum(b => b.GetProperty("leads").GetArrayLength()));
-        Assert.Equal(1050 + 120, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(1050 + 120, Sandbox.State.Leads.Count("camp_xyz789"));
         Assert.Contains(result.Progress, p => p.RecordType == ProgressRecordType.Completed);
     }
 
     [Fact]
     public void Batches_waiting_for_a_slot_at_the_end_of_input_are_all_sent()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 100, Count = 0 });
-        var result = _session.Run(Rows(95, "queued") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 2").ThrowIfFailed();
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 100, Count = 0 });
+        var result = Session.Run(Rows(95, "queued") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 2").ThrowIfFailed();
 
         var summary = Assert.Single(result.Output);
         Assert.Equal(95L, summary.P("Added"));
         Assert.Equal(10, summary.P("Batches"));
-        Assert.Equal(10, _sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(10, Sandbox.CountRequests("POST", "/leads"));
     }
 
     [Fact]
     public void The_upload_starts_before_the_input_ends()
     {
-        _session.SetVariable("stored", new Func<int>(() => _sandbox.State.Leads.Count("camp_xyz789")));
+        Session.SetVariable("stored", new Func<int>(() => Sandbox.State.Leads.Count("camp_xyz789")));
         var script = """
             $script:storedAtRow31 = $null
             1..50 | ForEach-Object {
@@ -83,7 +72,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
             } | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 1
             [pscustomobject]@{ StoredAtRow31 = $script:storedAtRow31 }
             """;
-        var result = _session.Run(script).ThrowIfFailed();
+        var result = Session.Run(script).ThrowIfFailed();
 
         Assert.Equal(50L, result.Output[0].P("Added"));
         // By the time row 31 is read, a full batch of the first 30 rows has been stored.
@@ -98,7 +87,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
                                customScore = '85'; score = 42; ratio = 0.5; vip = $true; met = [datetime]::new(2024, 5, 1, 10, 0, 0, [DateTimeKind]::Utc) } |
                 Add-SpLead -CampaignId camp_xyz789
             """;
-        var summary = Assert.Single(_session.Run(script).ThrowIfFailed().Output);
+        var summary = Assert.Single(Session.Run(script).ThrowIfFailed().Output);
         Assert.Equal(1L, summary.P("Added"));
 
         var lead = Assert.Single(PostedBatches()).GetProperty("leads")[0];
@@ -113,7 +102,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal("2024-05-01T10:00:00Z", lead.GetProperty("met").GetString());
 
         // The custom fields come back as properties of the lead with -Full.
-        var added = _session.Run("Get-SpLead -LeadId lead_145 -Full").ThrowIfFailed().Output.Single();
+        var added = Session.Run("Get-SpLead -LeadId lead_145 -Full").ThrowIfFailed().Output.Single();
         Assert.Equal("85", added.P("customScore"));
         Assert.Equal(42, added.P("score"));
         Assert.Equal("lead_145", added.P("LeadId"));
@@ -131,7 +120,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
                 @{ 'LinkedIn-URL' = 'https://linkedin.com/in/v4'; 'Company' = 'E' }
             ) | Add-SpLead -CampaignId camp_xyz789 -PropertyMap @{ given = 'firstName'; secret = '' }
             """;
-        var summary = Assert.Single(_session.Run(script).ThrowIfFailed().Output);
+        var summary = Assert.Single(Session.Run(script).ThrowIfFailed().Output);
         Assert.Equal(4L, summary.P("Added"));
 
         var leads = Assert.Single(PostedBatches()).GetProperty("leads").EnumerateArray().ToList();
@@ -164,7 +153,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
             $rows | Add-SpLead -CampaignId camp_xyz789 -ErrorVariable bad -ErrorAction SilentlyContinue
             $bad | ForEach-Object { [pscustomobject]@{ Id = $_.FullyQualifiedErrorId; Row = $_.TargetObject.n; Message = $_.Exception.Message } }
             """;
-        var result = _session.Run(script);
+        var result = Session.Run(script);
         var summary = result.Output.Single(o => o.TypeNames[0].EndsWith("LeadUploadSummary"));
         Assert.Equal(8L, summary.P("Submitted"));
         Assert.Equal(2L, summary.P("Added"));
@@ -185,8 +174,8 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(2, PostedBatches().Single().GetProperty("leads").GetArrayLength());
 
         // Duplicates become error records only at Verbose.
-        _sandbox.Reset();
-        var verbose = _session.Run(script.Replace("-ErrorVariable bad", "-Verbose -ErrorVariable bad"));
+        Sandbox.Reset();
+        var verbose = Session.Run(script.Replace("-ErrorVariable bad", "-Verbose -ErrorVariable bad"));
         var duplicate = verbose.Output.Where(o => o.P("Row") != null).Single(e => ((string)e.P("Id")!).StartsWith("SendPilot.LeadDuplicate"));
         Assert.Equal(7, Num(duplicate.P("Row")));
     }
@@ -202,7 +191,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
             $rows | Add-SpLead -CampaignId camp_xyz789 -BatchSize 2 -ThrottleLimit 1 -ErrorVariable bad -ErrorAction SilentlyContinue
             $bad | ForEach-Object { [pscustomobject]@{ Id = $_.FullyQualifiedErrorId; Row = $_.TargetObject.n; Message = $_.Exception.Message } }
             """;
-        var result = _session.Run(script);
+        var result = Session.Run(script);
         var summary = result.Output.Single(o => o.TypeNames[0].EndsWith("LeadUploadSummary"));
         Assert.Equal(6L, summary.P("Submitted"));
         Assert.Equal(4L, summary.P("Added"));
@@ -219,15 +208,15 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_500_on_one_batch_is_retried_and_nothing_is_lost()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 500, Count = 1 });
-        var result = _session.Run(Rows(250, "retry") + " | Add-SpLead -CampaignId camp_xyz789 -ThrottleLimit 1").ThrowIfFailed();
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 500, Count = 1 });
+        var result = Session.Run(Rows(250, "retry") + " | Add-SpLead -CampaignId camp_xyz789 -ThrottleLimit 1").ThrowIfFailed();
 
         var summary = Assert.Single(result.Output);
         Assert.Equal(250L, summary.P("Added"));
         Assert.Equal(0L, summary.P("Failed"));
         Assert.Equal(3, summary.P("Batches"));
-        Assert.Equal(4, _sandbox.CountRequests("POST", "/leads"));
-        Assert.Equal(120 + 250, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(4, Sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(120 + 250, Sandbox.State.Leads.Count("camp_xyz789"));
         // A 500 may have been processed: the summary says so instead of guessing.
         Assert.Equal(1, summary.P("UncertainBatches"));
         Assert.Contains("outcome is unknown", (string)summary.P("Note")!);
@@ -236,25 +225,25 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_batch_processed_before_its_answer_was_lost_shows_up_as_duplicates_with_a_note()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 502, Count = 1, ProcessFirst = true });
-        var summary = Assert.Single(_session.Run(Rows(30, "lost") + " | Add-SpLead -CampaignId camp_xyz789").ThrowIfFailed().Output);
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 502, Count = 1, ProcessFirst = true });
+        var summary = Assert.Single(Session.Run(Rows(30, "lost") + " | Add-SpLead -CampaignId camp_xyz789").ThrowIfFailed().Output);
 
         Assert.Equal(0L, summary.P("Added"));
         Assert.Equal(30L, summary.P("DuplicatesSkipped"));
         Assert.Equal(1, summary.P("UncertainBatches"));
         Assert.Contains("DuplicatesSkipped may include leads this upload added", (string)summary.P("Note")!);
-        Assert.Equal(120 + 30, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(120 + 30, Sandbox.State.Leads.Count("camp_xyz789"));
     }
 
     [Fact]
     public void A_batch_failing_for_good_marks_its_rows_failed_and_the_others_are_added()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 503, Count = 3, Message = "Service Unavailable" });
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 503, Count = 3, Message = "Service Unavailable" });
         var script = Rows(300, "fail") + """
              | Add-SpLead -CampaignId camp_xyz789 -ThrottleLimit 1 -ErrorVariable bad -ErrorAction SilentlyContinue
             $bad | ForEach-Object { [pscustomobject]@{ Id = $_.FullyQualifiedErrorId; Url = $_.TargetObject.linkedinUrl; Category = $_.CategoryInfo.Category } }
             """;
-        var result = _session.Run(script);
+        var result = Session.Run(script);
         var summary = result.Output.Single(o => o.TypeNames[0].EndsWith("LeadUploadSummary"));
         Assert.Equal(300L, summary.P("Submitted"));
         Assert.Equal(200L, summary.P("Added"));
@@ -266,7 +255,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.All(failed, f => Assert.StartsWith("SendPilot.LeadFailed", (string)f.P("Id")!));
         Assert.Equal(Enumerable.Range(1, 100).Select(i => $"https://www.linkedin.com/in/fail-{i}"), failed.Select(f => (string)f.P("Url")!));
         Assert.Equal(ErrorCategory.ResourceUnavailable, failed[0].P("Category"));
-        Assert.Equal(120 + 200, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(120 + 200, Sandbox.State.Leads.Count("camp_xyz789"));
     }
 
     [Fact]
@@ -282,7 +271,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
             $summaries
             [pscustomobject]@{ NotSent = @($bad | Where-Object { $_.FullyQualifiedErrorId -like 'SendPilot.LeadNotSent*' }).Count; Targets = @($bad.TargetObject).Count }
             """;
-        var result = _session.Run(script);
+        var result = Session.Run(script);
         var caught = (ErrorRecord)result.Output.Single(o => o.P("Caught") != null).P("Caught")!;
         Assert.Equal("SendPilot.LeadUploadStopped", Id(caught));
         Assert.Equal(ErrorCategory.ObjectNotFound, caught.CategoryInfo.Category);
@@ -297,14 +286,14 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal((int)submitted, counts.P("NotSent"));
         Assert.Equal((int)submitted, counts.P("Targets"));
         Assert.Contains($"{submitted} row(s) were not sent", caught.ErrorDetails.Message);
-        Assert.Equal(1, _sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(1, Sandbox.CountRequests("POST", "/leads"));
     }
 
     [Fact]
     public void Ctrl_C_stops_an_upload_waiting_on_slow_batches_within_a_second()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 30_000, Count = 0 });
-        var (shell, pending) = _session.Start(Rows(100, "stopped") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 1");
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", DelayMs = 30_000, Count = 0 });
+        var (shell, pending) = Session.Start(Rows(100, "stopped") + " | Add-SpLead -CampaignId camp_xyz789 -BatchSize 10 -ThrottleLimit 1");
         using (shell)
         {
             Thread.Sleep(700);
@@ -320,12 +309,12 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     public void A_read_only_key_stops_the_upload_with_permission_denied()
     {
         using var readOnly = new PsSession();
-        readOnly.Run($"Connect-SpAccount -ApiKey 'sp_test_readonly_000000000000002' -BaseUri '{_sandbox.BaseUri}'").ThrowIfFailed();
+        readOnly.Run($"Connect-SpAccount -ApiKey 'sp_test_readonly_000000000000002' -BaseUri '{Sandbox.BaseUri}'").ThrowIfFailed();
         var error = readOnly.Terminates(Rows(5, "ro") + " | Add-SpLead -CampaignId camp_xyz789 -ErrorAction SilentlyContinue");
 
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains("5 row(s) were not sent", error.ErrorDetails.Message);
-        Assert.Equal(120, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(120, Sandbox.State.Leads.Count("camp_xyz789"));
     }
 
     [Fact]
@@ -335,12 +324,12 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
              | Add-SpLead -CampaignId camp_xyz789 -WhatIf
             [pscustomobject]@{ linkedinUrl = 'https://www.linkedin.com/sales/people/x' } | Add-SpLead -CampaignId camp_xyz789 -WhatIf
             """;
-        var result = _session.Run(script);
+        var result = Session.Run(script);
 
         Assert.Empty(result.Output);
-        Assert.Equal(0, _sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(0, Sandbox.CountRequests("POST", "/leads"));
         Assert.Equal("SendPilot.LeadRejected", Id(Assert.Single(result.Errors)));
-        Assert.Equal(120, _sandbox.State.Leads.Count("camp_xyz789"));
+        Assert.Equal(120, Sandbox.State.Leads.Count("camp_xyz789"));
     }
 
     [Fact]
@@ -355,7 +344,7 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
                 [pscustomobject]@{ campaignId = 'camp_sbx_01'; linkedinUrl = 'https://www.linkedin.com/in/own-1' }
             ) | Add-SpLead
             """;
-        var summaries = _session.Run(script).ThrowIfFailed().Output;
+        var summaries = Session.Run(script).ThrowIfFailed().Output;
 
         Assert.Equal(new object[] { "camp_xyz789", "camp_sbx_01" }, summaries.Select(s => s.P("CampaignId")));
         Assert.Equal(new object[] { 1L, 3L }, summaries.Select(s => s.P("Added")));
@@ -363,14 +352,14 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
         var batches = PostedBatches();
         Assert.Equal(2, batches.Count);
         Assert.All(batches, b => Assert.All(b.GetProperty("leads").EnumerateArray(), l => Assert.False(l.TryGetProperty("campaignId", out _))));
-        Assert.Equal(3 + 3, _sandbox.State.Leads.Count("camp_sbx_01"));
+        Assert.Equal(3 + 3, Sandbox.State.Leads.Count("camp_sbx_01"));
     }
 
     [Fact]
     public void An_array_given_to_InputObject_is_uploaded_row_by_row()
     {
         var script = "$rows = @(" + Rows(150, "param") + "); Add-SpLead -CampaignId camp_xyz789 -InputObject $rows";
-        var summary = Assert.Single(_session.Run(script).ThrowIfFailed().Output);
+        var summary = Assert.Single(Session.Run(script).ThrowIfFailed().Output);
 
         Assert.Equal(150L, summary.P("Submitted"));
         Assert.Equal(150L, summary.P("Added"));
@@ -380,23 +369,23 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_row_without_any_campaign_is_rejected()
     {
-        var result = _session.Run("@{ linkedinUrl = 'https://www.linkedin.com/in/orphan' } | Add-SpLead");
+        var result = Session.Run("@{ linkedinUrl = 'https://www.linkedin.com/in/orphan' } | Add-SpLead");
 
         Assert.Empty(result.Output);
         var error = Assert.Single(result.Errors);
         Assert.Equal("SendPilot.LeadRejected", Id(error));
         Assert.Contains("No campaign", error.Exception.Message);
-        Assert.Equal(0, _sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(0, Sandbox.CountRequests("POST", "/leads"));
     }
 
     [Fact]
     public void Typed_objects_upload_too_so_leads_copy_between_campaigns()
     {
-        var result = _session.Run("Get-SpLead -CampaignId camp_xyz789 | Add-SpLead -CampaignId camp_sbx_02").ThrowIfFailed();
+        var result = Session.Run("Get-SpLead -CampaignId camp_xyz789 | Add-SpLead -CampaignId camp_sbx_02").ThrowIfFailed();
 
         var summary = Assert.Single(result.Output);
         Assert.Equal(120L, summary.P("Added"));
-        var original = _sandbox.State.Leads.Find("lead_1")!;
+        var original = Sandbox.State.Leads.Find("lead_1")!;
         var copy = PostedBatches().SelectMany(b => b.GetProperty("leads").EnumerateArray())
             .Single(l => l.GetProperty("linkedinUrl").GetString()!.EndsWith("/" + original.LinkedinUrl.Split('/').Last()));
         Assert.Equal(original.FirstName, copy.GetProperty("firstName").GetString());
@@ -405,12 +394,12 @@ public class LeadsUploadTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void A_429_pauses_the_upload_for_its_retry_after()
     {
-        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 429, RetryAfter = "1", Count = 1 });
-        var result = _session.Run(Rows(400, "paced") + " | Add-SpLead -CampaignId camp_xyz789 -Verbose").ThrowIfFailed();
+        Sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 429, RetryAfter = "1", Count = 1 });
+        var result = Session.Run(Rows(400, "paced") + " | Add-SpLead -CampaignId camp_xyz789 -Verbose").ThrowIfFailed();
 
         Assert.Equal(400L, result.Output.Single().P("Added"));
         Assert.Contains(result.Verbose, v => v.StartsWith("Retrying POST /leads in 1.0 s"));
-        var posts = _sandbox.Requests.Where(r => r.Path == "/leads").ToList();
+        var posts = Sandbox.Requests.Where(r => r.Path == "/leads").ToList();
         var refused = posts.Single(r => r.Status == 429);
         // Requests that started after the 429 waited out its Retry-After, whichever worker sent them.
         var later = posts.Where(r => r.Sequence > refused.Sequence + 3).ToList();
