@@ -154,17 +154,3 @@ public class InboxTests : SandboxSessionTest
         Assert.Equal("2-nope", error.TargetObject);
     }
 }
-
-public class OutreachViewTests
-{
-    [Fact]
-    public void Every_outreach_output_type_has_a_view_that_the_engine_loads()
-    {
-        string path = Path.Combine(ModulePaths.ModuleDirectory, "SendPilot.Format.ps1xml");
-        _ = new System.Management.Automation.Runspaces.FormatTable(new[] { path }); // throws on a malformed view
-
-        var selected = System.Xml.Linq.XDocument.Load(path).Descendants("TypeName").Select(t => t.Value).ToList();
-        foreach (var type in new[] { "Sender", "SenderQuota", "CreditBalance", "Conversation", "InboxMessage", "MessageReceipt", "ConnectionReceipt" })
-            Assert.Contains("SendPilot.Client.Models." + type, selected);
-    }
-}
