@@ -86,12 +86,9 @@ function Invoke-Test {
 
 function Invoke-Package {
     if (-not $NoBuild) { Invoke-Build }
-    $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'SendPilot.psd1')
-    $target = Join-Path $moduleDir $manifest.ModuleVersion
-    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-    New-Item -ItemType Directory -Path $target | Out-Null
-    Get-ChildItem $moduleDir -Exclude $manifest.ModuleVersion | Copy-Item -Destination $target -Recurse
-    Copy-Item (Join-Path $root 'README.md'), (Join-Path $root 'CHANGELOG.md') -Destination $target
+    Invoke-Dotnet msbuild (Join-Path $root 'src/SendPilot.PowerShell/SendPilot.PowerShell.csproj') -t:PackageModule -nologo -v:m
+    $version = (Test-ModuleManifest (Join-Path $moduleDir 'SendPilot.psd1')).Version.ToString(3)
+    $target = Join-Path $moduleDir $version
     $info = Test-ModuleManifest (Join-Path $target 'SendPilot.psd1')
     Write-Host "Packaged SendPilot $($info.Version) -> $target (Publish-PSResource -Path '$target')"
     $target
