@@ -2,19 +2,22 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using SendPilot.Bench;
 using SendPilot.Sandbox;
 
-// Leads benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
+// Leads, outreach and webhooks benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
 // dotnet run -c Release --project bench/SendPilot.Bench [-- --quick]
 bool quick = args.Contains("--quick");
 int scale = quick ? 10 : 1;
 int uploadRows = 100_000 / scale, bigRows = 1_000_000 / scale, listLeads = 50_000 / scale;
-const int LatencyMs = 50, ThrottleLimit = 4, BatchSize = 100;
+int messages = 1_000 / scale, webhookPosts = 5_000 / scale;
+const int LatencyMs = 50, ThrottleLimit = 4, BatchSize = 100, WebhookSenders = 16;
 
 string manifest = FindManifest();
-Console.WriteLine($"SendPilot leads benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "QUICK (sizes / 10)" : "full sizes")}");
+Console.WriteLine($"SendPilot benchmark (leads, outreach, webhooks) — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "QUICK (sizes / 10)" : "full sizes")}");
 Console.WriteLine($"module: {manifest}");
 Console.WriteLine("Memory is measured separately for the module. The sandbox runs in this process with RetainLeadDetails=false, which");
 Console.WriteLine("still keeps each campaign's URL set (~120 bytes a URL). 'module' = peak live managed heap (a forced full GC every");
@@ -78,6 +81,38 @@ using (var listSession = new Session(manifest, listSandbox))
 }
 await listSandbox.DisposeAsync();
 
+// 5. Send-SpMessage over piped rows, senders chosen automatically: module CPU per message, one POST per message.
+// The seeded daily limits (sender_ann 100, sender_ben 2) would end the run after 102 messages: raised for both.
+var outreachSandbox = await SandboxServer.StartAsync(new SandboxOptions { RequestLogCapacity = 8, DailyMessageLimit = 1_000_000 });
+using (var outreach = new Session(manifest, outreachSandbox))
+{
+    outreach.Send(messages, "warm5"); // warm-up: JIT, sender lookups, connections
+    outreachSandbox.Reset();
+    var sendBaseline = outreach.Cpu($"$src.CountRecipients({messages}, 'base5')");
+    var s5 = outreach.Send(messages, "s5");
+    double sendUs = (s5.PipelineCpu - sendBaseline).TotalMilliseconds * 1000 / messages;
+    Console.WriteLine($"[5] {messages:N0} messages in {s5.Wall.TotalSeconds:0.00} s; pipeline-thread CPU {s5.PipelineCpu.TotalSeconds:0.00} s (creating the rows alone: {sendBaseline.TotalSeconds:0.00} s); {s5.Summary}");
+    results.Add(new[] { "5", $"Send-SpMessage over {messages:N0} piped rows, template, automatic sender choice, no latency",
+        $"{messages / s5.Wall.TotalSeconds:N0} messages/s; {sendUs:0} µs/message in Send-SpMessage incl. binding, template and waiting for each answer (pipeline-thread CPU minus row creation); {s5.Summary}",
+        "(reference)", "" });
+
+    // 6. Receive-SpWebhookEvent -Secret under signed POSTs from parallel senders.
+    outreach.Receive(new WebhookLoad(webhookPosts / 10), WebhookSenders); // warm-up: JIT, listener, connections
+    var load = new WebhookLoad(webhookPosts);
+    var s6 = outreach.Receive(load, WebhookSenders);
+    var r6 = s6.Load;
+    double postSeconds = (r6.LastAnswer - r6.FirstRequest).TotalSeconds;
+    double drainMs = (s6.LastEvent - r6.LastAnswer).TotalMilliseconds;
+    string events = $"{s6.Emitted:N0} events emitted = {load.ValidEventIds.Count:N0} distinct valid sent ({load.Redeliveries} redeliveries answered 200 and not emitted, {load.Forged} wrong signatures answered 401)";
+    Console.WriteLine($"[6] {load.Count:N0} POSTs from {WebhookSenders} senders in {postSeconds:0.00} s; answers p50 {r6.Percentile(0.50):0.00} ms, p99 {r6.Percentile(0.99):0.00} ms, max {r6.SortedLatenciesMs[^1]:0.00} ms; " +
+        $"last event reached the pipeline {drainMs:+0.0;-0.0} ms after the last answer; per event, answer → pipeline p50 {WebhookLoadResult.Percentile(s6.LagMs, 0.50):+0.00;-0.00} ms, " +
+        $"p99 {WebhookLoadResult.Percentile(s6.LagMs, 0.99):+0.00;-0.00} ms, max {s6.LagMs[^1]:+0.00;-0.00} ms; pipeline-thread CPU {s6.PipelineCpu.TotalSeconds:0.00} s; {events}");
+    results.Add(new[] { "6", $"Receive-SpWebhookEvent -Secret, {load.Count:N0} Svix-signed POSTs from {WebhookSenders} parallel senders",
+        $"{load.Count / postSeconds:N0} requests/s; answer p50 {r6.Percentile(0.50):0.00} ms, p99 {r6.Percentile(0.99):0.00} ms; last event in the pipeline {drainMs:+0.0;-0.0} ms after the last answer (per event p99 {WebhookLoadResult.Percentile(s6.LagMs, 0.99):+0.00;-0.00} ms); {events}",
+        "(reference)", "" });
+}
+await outreachSandbox.DisposeAsync();
+
 Console.WriteLine();
 Console.WriteLine("| # | Scenario | Result | Target | |");
 Console.WriteLine("|---|---|---|---|---|");
@@ -122,11 +157,14 @@ sealed class Session : IDisposable
     }
 
     /// <summary>CPU to create the same rows (enumerated without any pipeline): subtracted from the upload's pipeline-thread CPU.</summary>
-    public TimeSpan Baseline(int rows, string prefix)
+    public TimeSpan Baseline(int rows, string prefix) => Cpu($"$src.Count({rows}, '{prefix}')");
+
+    /// <summary>Pipeline-thread CPU of a script, e.g. one that only creates rows.</summary>
+    public TimeSpan Cpu(string script)
     {
         Heap.Live();
         var before = ThreadCpu.Current();
-        Invoke($"$src.Count({rows}, '{prefix}')");
+        Invoke(script);
         return ThreadCpu.Current() - before ?? TimeSpan.Zero;
     }
 
@@ -186,7 +224,97 @@ sealed class Session : IDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Send-SpMessage over contact rows without -SenderId; every row must give a receipt from exactly one POST.</summary>
+    public SendRun Send(int rows, string prefix)
+    {
+        Heap.Live();
+        _sandbox.ClearRequests();
+        var cpuBefore = ThreadCpu.Current();
+        var clock = Stopwatch.StartNew();
+        var output = Invoke($"$src.Recipients({rows}, '{prefix}') | Send-SpMessage -Message 'Hi {{{{firstName}}}}, {{{{icebreaker}}}}'");
+        clock.Stop();
+        var pipelineCpu = ThreadCpu.Current() - cpuBefore ?? clock.Elapsed;
+
+        int receipts = output.Count(o => o.Properties["MessageId"]?.Value is string { Length: > 0 });
+        int posts = _sandbox.CountRequests("POST", "/inbox/send*");
+        int reads = _sandbox.CountRequests("GET", "*");
+        int ann = _sandbox.State.Senders.UsageOf("sender_ann").MessagesUsed, ben = _sandbox.State.Senders.UsageOf("sender_ben").MessagesUsed;
+        string text = $"{receipts:N0} receipts from {posts:N0} POST /inbox/send (+{reads} GET for the sender choice); sent by sender_ann {ann:N0}, sender_ben {ben:N0}";
+        if (receipts != rows || posts != rows || output.Count != rows)
+            throw new InvalidOperationException($"Expected {rows} receipts from {rows} POSTs, one each: {output.Count} objects, {text}");
+        return new SendRun(clock.Elapsed, pipelineCpu, text);
+    }
+
+    /// <summary>
+    /// Receive-SpWebhookEvent -Secret on this thread while <paramref name="senders"/> parallel senders post <paramref name="load"/>.
+    /// Once every POST is answered and the expected events have reached the pipeline (plus a short grace for any extra), the
+    /// command is stopped as Ctrl+C would; the emitted events must be exactly the distinct valid ones.
+    /// </summary>
+    public WebhookRun Receive(WebhookLoad load, int senders)
+    {
+        Heap.Live();
+        int port = FreePort();
+        _runspace.SessionStateProxy.SetVariable("webhookSecret", load.Secret);
+        var clock = Stopwatch.StartNew();
+        var output = new PSDataCollection<PSObject>();
+        // DataAdded runs on the pipeline thread as each event is written: when it reached the pipeline.
+        var arrivals = new List<long>();
+        int emitted = 0;
+        output.DataAdded += (_, _) => { arrivals.Add(clock.ElapsedTicks); Interlocked.Increment(ref emitted); };
+        using var shell = PowerShell.Create();
+        shell.Runspace = _runspace;
+        shell.AddScript($"Receive-SpWebhookEvent -Port {port} -Secret $webhookSecret -TimeoutSec 120");
+        var posting = Task.Run(async () =>
+        {
+            try
+            {
+                var result = await load.PostAsync(port, senders, clock);
+                var drained = Stopwatch.StartNew();
+                while (Volatile.Read(ref emitted) < load.ValidEventIds.Count && drained.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(2);
+                await Task.Delay(300);
+                return result;
+            }
+            finally
+            {
+                shell.BeginStop(null, null);
+            }
+        });
+        var cpuBefore = ThreadCpu.Current();
+        try
+        {
+            shell.Invoke(null, output);
+        }
+        catch (PipelineStoppedException)
+        {
+        }
+        var pipelineCpu = ThreadCpu.Current() - cpuBefore ?? clock.Elapsed;
+        var load6 = posting.GetAwaiter().GetResult();
+        if (shell.Streams.Error.Count > 0)
+            throw new InvalidOperationException("Receive-SpWebhookEvent: " + string.Join(" | ", shell.Streams.Error.Take(3)));
+
+        var ids = output.Select(o => (string)o.Properties["EventId"].Value).ToList();
+        if (ids.Count != load.ValidEventIds.Count || !load.ValidEventIds.SetEquals(ids))
+            throw new InvalidOperationException($"Receive-SpWebhookEvent emitted {ids.Count} events ({ids.Distinct().Count()} distinct), expected the {load.ValidEventIds.Count} distinct valid ones");
+        var reached = arrivals.Select(t => TimeSpan.FromSeconds(t / (double)Stopwatch.Frequency)).ToList();
+        double[] lagMs = ids.Select((id, i) => (reached[i] - load6.AnsweredAt[id]).TotalMilliseconds).Order().ToArray();
+        return new WebhookRun(load6, reached.Max(), ids.Count, pipelineCpu, lagMs);
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
     public void Dispose() => _runspace.Dispose();
 }
+
+sealed record SendRun(TimeSpan Wall, TimeSpan PipelineCpu, string Summary);
+
+/// <summary>LagMs: per event, sorted, from its first answer to reaching the pipeline (negative: queued before the answer was read).</summary>
+sealed record WebhookRun(WebhookLoadResult Load, TimeSpan LastEvent, int Emitted, TimeSpan PipelineCpu, double[] LagMs);
 
 sealed record UploadRun(TimeSpan Wall, TimeSpan PipelineCpu, TimeSpan ProcessCpu, long ProcessPeak, long ModulePeak, long SandboxRetained, string Summary);

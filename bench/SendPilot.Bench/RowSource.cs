@@ -29,4 +29,25 @@ public sealed class RowSource
             yield return row;
         }
     }
+
+    /// <summary>Creates the message rows and drops them: the cost of scenario 5's input alone.</summary>
+    public int CountRecipients(int count, string prefix) => Recipients(count, prefix).Count();
+
+    /// <summary>
+    /// Contact rows as Import-Csv gives them for Send-SpMessage: linkedinUrl (1st-degree connections in the sandbox,
+    /// as their slugs do not start with "stranger"), firstName and an icebreaker for the template.
+    /// </summary>
+    public IEnumerable<PSObject> Recipients(int count, string prefix)
+    {
+        for (int i = 1; i <= count; i++)
+        {
+            var row = new PSObject();
+            row.Properties.Add(new PSNoteProperty("linkedinUrl", $"https://www.linkedin.com/in/{prefix}-{i}"));
+            row.Properties.Add(new PSNoteProperty("firstName", "First" + i));
+            row.Properties.Add(new PSNoteProperty("lastName", "Last" + i));
+            row.Properties.Add(new PSNoteProperty("company", "Company " + (i % 500)));
+            row.Properties.Add(new PSNoteProperty("icebreaker", "Loved your talk on pipelines"));
+            yield return row;
+        }
+    }
 }

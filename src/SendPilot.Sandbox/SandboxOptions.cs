@@ -14,5 +14,11 @@ public sealed class SandboxOptions
     /// <summary>False keeps only each campaign's URL set and count (for million-row benchmarks).</summary>
     public bool RetainLeadDetails { get; set; } = true;
 
+    /// <summary>
+    /// When set, every sender's daily message limit (seeded: sender_ann 100, sender_ben 2), so benchmarks can send
+    /// thousands of messages in one command. Null keeps the seeded limits.
+    /// </summary>
+    public int? DailyMessageLimit { get; set; }
+
     public bool Verbose { get; set; }
 }

@@ -9,7 +9,7 @@ internal sealed class SandboxHost
     public SandboxHost(SandboxOptions options)
     {
         Options = options;
-        State = new SandboxState(options.RetainLeadDetails);
+        State = new SandboxState(options.RetainLeadDetails, dailyMessageLimit: options.DailyMessageLimit);
         Keys = new ApiKeys(options);
         Log = new RequestLog(options.RequestLogCapacity);
         Api = ApiRoutes.Build();

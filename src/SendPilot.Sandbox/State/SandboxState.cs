@@ -10,10 +10,12 @@ public sealed class SandboxState
     public const string WorkspaceName = "SendPilot Sandbox";
 
     private readonly bool _retainLeadDetails;
+    private readonly int? _dailyMessageLimit;
 
-    internal SandboxState(bool retainLeadDetails, Func<DateTimeOffset>? clock = null)
+    internal SandboxState(bool retainLeadDetails, Func<DateTimeOffset>? clock = null, int? dailyMessageLimit = null)
     {
         _retainLeadDetails = retainLeadDetails;
+        _dailyMessageLimit = dailyMessageLimit;
         Now = clock ?? (() => DateTimeOffset.UtcNow);
         Reseed();
     }
@@ -39,7 +41,9 @@ public sealed class SandboxState
     {
         Campaigns = new CampaignStore(SeedData.Campaigns());
         Leads = SeedLeads(_retainLeadDetails);
-        Senders = new SenderStore(SeedData.Senders());
+        Senders = new SenderStore(_dailyMessageLimit is int limit
+            ? SeedData.Senders().Select(s => s with { DailyMessageLimit = limit }).ToList()
+            : SeedData.Senders());
         Inbox = SeedInbox(Leads);
         Connections = new ConnectionGraph();
         Credits = new CreditBalance(4500, 5000, 500, 1000, new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero));
