@@ -21,6 +21,7 @@ public class FormatTests
             .Distinct().ToList();
 
         Assert.True(outputTypes.Count >= 10, $"only {outputTypes.Count} output types found");
-        Assert.Empty(outputTypes.Where(t => !viewed.Contains(t)));
+        var withoutView = outputTypes.Where(t => !viewed.Contains(t)).ToList();
+        Assert.True(withoutView.Count == 0, "no view for: " + string.Join(", ", withoutView));
     }
 }
