@@ -40,12 +40,5 @@ namespace SendPilot.Client
 
         public async Task<AccountInfo> GetAccountAsync(CancellationToken cancellationToken = default) =>
             AccountInfo.Parse(await GetJsonAsync(new ApiRequest(HttpMethod.Get, "/me"), cancellationToken).ConfigureAwait(false));
-
-        /// <summary>An id as one escaped path segment, so an id can never reach another route.</summary>
-        public static string PathSegment(string id) => System.Uri.EscapeDataString(id.Trim());
-
-        /// <summary>Some answers wrap the object in <c>data</c> (old generation); most do not.</summary>
-        public static System.Text.Json.JsonElement Unwrap(System.Text.Json.JsonElement body) =>
-            JsonRead.TryGet(body, "data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object ? data : body;
     }
 }

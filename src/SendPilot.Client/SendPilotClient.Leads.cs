@@ -33,7 +33,7 @@ namespace SendPilot.Client
             if (full) request.WithQuery("full", true);
             JsonElement body = await GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
             // A lead's own "data" holds its custom fields; only an answer without an id is wrapped in data.
-            return JsonRead.Deserialize<Lead>(JsonRead.TryGet(body, "id", out _) ? body : Unwrap(body));
+            return JsonRead.Deserialize<Lead>(Unwrap(body));
         }
 
         /// <summary>PATCH /leads/{id}/status; at least one of the two statuses must be given.</summary>

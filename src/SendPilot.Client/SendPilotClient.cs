@@ -54,6 +54,17 @@ namespace SendPilot.Client
         public async Task<JsonElement> GetJsonAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
             (await SendAsync(request, cancellationToken).ConfigureAwait(false)).Body;
 
+        /// <summary>An id as one escaped path segment, so an id can never reach another route.</summary>
+        public static string PathSegment(string id) => Uri.EscapeDataString(id.Trim());
+
+        /// <summary>
+        /// The object inside an old-generation wrapper (<c>{"data":{…}}</c>), else the body itself. An object
+        /// with its own <c>id</c> is never a wrapper: a lead's <c>data</c> holds its custom fields.
+        /// </summary>
+        public static JsonElement Unwrap(JsonElement body) =>
+            !Json.JsonRead.TryGet(body, "id", out _) && Json.JsonRead.TryGet(body, "data", out JsonElement data) && data.ValueKind == JsonValueKind.Object
+                ? data : body;
+
         private TimeSpan? RetryDelay(ApiRequest request, AttemptOutcome outcome, int attempt, TimeSpan elapsed)
         {
             RetryPolicy policy = Connection.Retry;
