@@ -39,4 +39,29 @@ public class SecretTests : IClassFixture<SandboxFixture>
         string everything = result.AllText();
         Assert.DoesNotContain(_sandbox.ApiKey, everything);
     }
+
+    [Fact]
+    public void The_key_never_appears_while_uploading_reading_and_sending_with_faults()
+    {
+        using var session = new PsSession();
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/leads", Status = 503, Count = 1, Message = "echo " + _sandbox.ApiKey });
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/inbox/send*", Status = 500, Count = 1, Message = "echo " + _sandbox.ApiKey });
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/inbox/connect", Status = 400, Count = 1, Message = "echo " + _sandbox.ApiKey });
+        var script = $@"
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -MaximumRetryCount 1
+            1..3 | ForEach-Object {{ [pscustomobject]@{{ linkedinUrl = ""https://www.linkedin.com/in/secret-$_"" }} }} | Add-SpLead -CampaignId camp_xyz789 -Verbose -Debug
+            'not a url' | Add-SpLead -CampaignId camp_xyz789 -Verbose -Debug
+            @(Get-SpLead -CampaignId camp_xyz789 -Verbose -Debug)[0]
+            [pscustomobject]@{{ LeadId = 'lead_3' }} | Send-SpMessage -Message 'Hi {{{{firstName}}}}' -SenderId sender_ann -Verbose -Debug
+            [pscustomobject]@{{ linkedinUrl = 'https://www.linkedin.com/in/stranger-x' }} | Request-SpConnection -SenderId sender_ann -Verbose -Debug
+            Get-SpSender -Verbose -Debug; Get-SpSenderQuota -Verbose -Debug; Get-SpCredit -Verbose -Debug
+            Get-SpConversation -SenderId sender_ann -First 1 -Verbose -Debug";
+        var result = session.Run(script, new Hashtable { ["key"] = _sandbox.ApiKey });
+
+        Assert.NotEmpty(result.Output);
+        Assert.True(result.Errors.Count >= 3, "expected the injected failures as error records");
+        Assert.Contains(result.Debug, d => d.Contains("X-API-Key: ***"));
+        Assert.DoesNotContain(_sandbox.ApiKey, result.AllText());
+    }
 }
