@@ -97,15 +97,21 @@ namespace SendPilot.PowerShell.Infrastructure
         private ClientLog CreateLog()
         {
             Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
-            Action<string>? debug = DebugWanted() ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
+            Action<string>? debug = PreferenceWanted("Debug", "DebugPreference") ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
             return new ClientLog(verbose, debug);
         }
 
-        private bool DebugWanted()
+        /// <summary>
+        /// Whether a common switch (-Verbose, -Debug, -WhatIf) is in effect: bound on this command, else
+        /// inherited through its preference variable.
+        /// </summary>
+        protected bool PreferenceWanted(string switchName, string preferenceVariable)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object? flag))
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? flag))
                 return flag is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(flag);
-            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+            object? preference = GetVariableValue(preferenceVariable);
+            if (preference is ActionPreference action) return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+            return LanguagePrimitives.IsTrue(preference is PSObject ps ? ps.BaseObject : preference);
         }
 
         public void Dispose()

@@ -173,14 +173,5 @@ namespace SendPilot.PowerShell.Commands.Leads
             if (_expected > 0) record.PercentComplete = (int)Math.Min(100, progress.RowsDone * 100 / _expected);
             return record;
         }
-
-        private bool PreferenceWanted(string switchName, string preferenceVariable)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? flag))
-                return flag is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(flag);
-            object? preference = GetVariableValue(preferenceVariable);
-            if (preference is ActionPreference action) return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
-            return LanguagePrimitives.IsTrue(preference is PSObject ps ? ps.BaseObject : preference);
-        }
     }
 }
