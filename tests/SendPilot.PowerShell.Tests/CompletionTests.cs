@@ -44,6 +44,16 @@ public class CompletionTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void Status_parameters_offer_the_known_values_without_a_request()
+    {
+        using var session = PsSession.ConnectedTo(_sandbox);
+        _sandbox.ClearRequests();
+        Assert.Equal(new[] { "rate_limited|rate_limited" }, Complete(session, "Get-SpSender -Status ra"));
+        Assert.Contains("MEETING_COMPLETE_NOT_CLOSED|MEETING_COMPLETE_NOT_CLOSED", Complete(session, "Set-SpLeadStatus -LeadId lead_1 -CustomLeadStatus MEETING_C"));
+        Assert.Equal(0, _sandbox.CountRequests("GET", "*"));
+    }
+
+    [Fact]
     public void Without_a_connection_completion_offers_nothing_and_never_throws()
     {
         Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", null);

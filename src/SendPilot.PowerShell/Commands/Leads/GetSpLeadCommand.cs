@@ -3,6 +3,7 @@ using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
 using SendPilot.Client.Paging;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Leads

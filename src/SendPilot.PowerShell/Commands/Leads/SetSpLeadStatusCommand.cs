@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Leads

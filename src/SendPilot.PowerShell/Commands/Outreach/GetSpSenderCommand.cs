@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -39,16 +40,5 @@ namespace SendPilot.PowerShell.Commands.Outreach
                 if (Status == null || Status.Any(s => string.Equals(s.Trim(), sender.Status, StringComparison.OrdinalIgnoreCase)))
                     WriteModel(sender);
         }
-    }
-
-    /// <summary>Completes the sender statuses the API documents (others still pass).</summary>
-    public sealed class SenderStatusCompleter : IArgumentCompleter
-    {
-        private static readonly string[] Statuses = { "active", "disconnected", "rate_limited" };
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Statuses.Where(s => s.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s, s, CompletionResultType.ParameterValue, s));
     }
 }
