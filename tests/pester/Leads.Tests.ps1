@@ -1,10 +1,8 @@
 # Pester 5 tests for the leads cmdlets. Run where pwsh and Pester exist (./build.ps1 -Task Test), against a
 # running sandbox: $env:SENDPILOT_SANDBOX_URI (e.g. http://127.0.0.1:5080/v1) and $env:SENDPILOT_SANDBOX_KEY.
 BeforeAll {
-    Import-Module "$PSScriptRoot/../../out/SendPilot/SendPilot.psd1" -Force
-    Connect-SpAccount -ApiKey $env:SENDPILOT_SANDBOX_KEY -BaseUri $env:SENDPILOT_SANDBOX_URI
-    $root = ([uri]$env:SENDPILOT_SANDBOX_URI).GetLeftPart([System.UriPartial]::Authority)
-    function Reset-Sandbox { Invoke-RestMethod -Method Post -Uri "$root/_admin/reset" | Out-Null }
+    . "$PSScriptRoot/TestHelpers.ps1"
+    Connect-Sandbox
 }
 
 Describe 'Add-SpLead' {

@@ -1,20 +1,12 @@
 # Outreach cmdlets against a running sandbox ($env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY).
 BeforeAll {
-    Import-Module "$PSScriptRoot/../../out/SendPilot/SendPilot.psd1" -Force
-    $admin = ($env:SENDPILOT_SANDBOX_URI -replace '/v1/?$', '') + '/_admin'
-    function Reset-Sandbox { Invoke-RestMethod -Method Post -Uri "$admin/reset" | Out-Null }
-    function Get-SandboxRequest([string]$Method, [string]$Path) {
-        (Invoke-RestMethod -Uri "$admin/requests?method=$Method&path=$([uri]::EscapeDataString($Path))").requests
-    }
-    function Add-SandboxFault([hashtable]$Rule) {
-        Invoke-RestMethod -Method Post -Uri "$admin/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json) | Out-Null
-    }
+    . "$PSScriptRoot/TestHelpers.ps1"
 }
 
 Describe 'Send-SpMessage' {
     BeforeEach {
         Reset-Sandbox
-        Connect-SpAccount -ApiKey $env:SENDPILOT_SANDBOX_KEY -BaseUri $env:SENDPILOT_SANDBOX_URI -TimeoutSec 1
+        Connect-Sandbox -TimeoutSec 1
     }
 
     It 'sends one rendered message per row' {
@@ -58,7 +50,7 @@ Describe 'Send-SpMessage' {
 Describe 'Request-SpConnection' {
     BeforeEach {
         Reset-Sandbox
-        Connect-SpAccount -ApiKey $env:SENDPILOT_SANDBOX_KEY -BaseUri $env:SENDPILOT_SANDBOX_URI
+        Connect-Sandbox
     }
 
     It 'reports sent and already_connected' {
@@ -78,7 +70,7 @@ Describe 'Request-SpConnection' {
 Describe 'Reading senders and the inbox' {
     BeforeAll {
         Reset-Sandbox
-        Connect-SpAccount -ApiKey $env:SENDPILOT_SANDBOX_KEY -BaseUri $env:SENDPILOT_SANDBOX_URI
+        Connect-Sandbox
     }
 
     It 'lists active senders and their quotas' {

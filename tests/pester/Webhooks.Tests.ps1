@@ -1,15 +1,8 @@
 # Webhooks: parsing, both signature schemes, a local receiver fed by Send-SpTestWebhook and by the sandbox.
 # Assumes $env:SENDPILOT_SANDBOX_URI / $env:SENDPILOT_SANDBOX_KEY point at a running sandbox (see TestHelpers.ps1).
 BeforeAll {
-    Import-Module "$PSScriptRoot/../../out/SendPilot/SendPilot.psd1" -Force
-    $script:SandboxRoot = $env:SENDPILOT_SANDBOX_URI -replace '/v1/?$', ''
+    . "$PSScriptRoot/TestHelpers.ps1"
     $script:Secret = 'whsec_' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('pester-webhook-key-0123456789ab'))
-
-    function Get-FreePort {
-        $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
-        $port
-    }
 
     # Runs Receive-SpWebhookEvent in its own runspace; returns the PowerShell instance and its async handle.
     function Start-Receiver([int] $Port, [string] $Arguments) {
@@ -75,8 +68,8 @@ Describe 'Receive-SpWebhookEvent with Send-SpTestWebhook' {
 
 Describe 'Sandbox webhooks end to end' {
     BeforeAll {
-        Invoke-RestMethod -Method Post "$script:SandboxRoot/_admin/reset" | Out-Null
-        Connect-SpAccount -ApiKey $env:SENDPILOT_SANDBOX_KEY -BaseUri $env:SENDPILOT_SANDBOX_URI
+        Reset-Sandbox
+        Connect-Sandbox
     }
     AfterAll {
         Invoke-RestMethod -Method Delete "$script:SandboxRoot/_admin/webhooks" | Out-Null
