@@ -44,14 +44,10 @@ namespace SendPilot.Client.Leads
         private readonly ILeadUploadListener _listener;
         private readonly LeadRowReader _reader;
         private readonly RequestGate _gate = new RequestGate();
-        private readonly object _schedule = new object();
-        private readonly Queue<Batch> _ready = new Queue<Batch>();
-        private int _running;
-        private TaskCompletionSource<bool>? _roomWaiter;
         private readonly CancellationTokenSource _cancel;
+        private readonly BatchScheduler<Batch> _scheduler;
         private readonly Dictionary<string, CampaignUpload> _campaigns = new Dictionary<string, CampaignUpload>(StringComparer.Ordinal);
         private readonly List<CampaignUpload> _campaignOrder = new List<CampaignUpload>();
-        private readonly List<Task> _inFlight = new List<Task>();
         private readonly LeadUploadProgress _progress = new LeadUploadProgress();
         private long _rowNumber;
         private long _notSent;
@@ -66,10 +62,15 @@ namespace SendPilot.Client.Leads
             if (options.ThrottleLimit < 1 || options.ThrottleLimit > LeadUploadOptions.MaxThrottleLimit) throw new ArgumentOutOfRangeException(nameof(options), "ThrottleLimit must be 1 to 16.");
             _reader = new LeadRowReader(options.PropertyMap);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _scheduler = new BatchScheduler<Batch>(options.ThrottleLimit, _cancel.Token,
+                starting: CountStarted, send: SendAsync, finished: ReportDone,
+                dropped: batch => NotSent(batch.Campaign, batch.Rows, StoppedReason));
         }
 
         /// <summary>Set once a 401, 403 or unknown campaign stopped the upload: stop adding and call <see cref="StopAsync"/>.</summary>
         public SendPilotApiException? StoppedBy => Volatile.Read(ref _stoppedBy);
+
+        private string StoppedReason => "the upload stopped: " + StoppedBy!.Message;
 
         /// <summary>
         /// Takes one row. Problems are reported to the listener; the task completes when the row is
@@ -107,7 +108,7 @@ namespace SendPilot.Client.Leads
             }
             if (StoppedBy != null)
             {
-                NotSent(campaign, new[] { new PendingRow(number, source, lead) }, "the upload stopped: " + StoppedBy.Message);
+                NotSent(campaign, new[] { new PendingRow(number, source, lead) }, StoppedReason);
                 return Task.CompletedTask;
             }
 
@@ -124,53 +125,20 @@ namespace SendPilot.Client.Leads
                 if (campaign.Open.Count > 0 && StoppedBy == null && Prepare(campaign, campaign.TakeOpen()) is Batch batch)
                     last.Add(batch);
             foreach (Batch batch in last)
-                await LaunchAsync(batch).ConfigureAwait(false);
-            await WaitIdleAsync().ConfigureAwait(false);
+                await _scheduler.EnqueueAsync(batch).ConfigureAwait(false);
+            await _scheduler.WaitIdleAsync().ConfigureAwait(false);
             return await StopAsync().ConfigureAwait(false);
         }
 
         /// <summary>Sends nothing more: rows not yet sent are reported as such; waits for batches in flight.</summary>
         public async Task<LeadUploadResult> StopAsync()
         {
-            string reason = StoppedBy != null ? "the upload stopped: " + StoppedBy.Message : "the upload stopped before this row's batch was sent.";
+            string reason = StoppedBy != null ? StoppedReason : "the upload stopped before this row's batch was sent.";
             foreach (CampaignUpload campaign in _campaignOrder)
                 if (campaign.Open.Count > 0) NotSent(campaign, campaign.TakeOpen(), reason);
-            foreach (Batch batch in TakeReady()) NotSent(batch.Campaign, batch.Rows, reason);
-            await WaitIdleAsync().ConfigureAwait(false);
+            foreach (Batch batch in _scheduler.TakeReady()) NotSent(batch.Campaign, batch.Rows, reason);
+            await _scheduler.WaitIdleAsync().ConfigureAwait(false);
             return new LeadUploadResult(_campaignOrder.Select(c => c.Summary()).ToList(), StoppedBy, Interlocked.Read(ref _notSent));
-        }
-
-        /// <summary>Until no batch is in flight or waiting.</summary>
-        private async Task WaitIdleAsync()
-        {
-            while (true)
-            {
-                Task[] running;
-                lock (_schedule)
-                {
-                    if (_running == 0 && _ready.Count == 0) return;
-                    running = _inFlight.ToArray();
-                }
-                try
-                {
-                    await Task.WhenAll(running).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Each batch accounts for its own rows.
-                }
-            }
-        }
-
-        private List<Batch> TakeReady()
-        {
-            lock (_schedule)
-            {
-                var taken = _ready.ToList();
-                _ready.Clear();
-                ReleaseRoomWaiter()?.TrySetResult(true);
-                return taken;
-            }
         }
 
         private CampaignUpload Campaign(string id)
@@ -185,7 +153,7 @@ namespace SendPilot.Client.Leads
         }
 
         private Task DispatchAsync(CampaignUpload campaign, List<PendingRow> rows) =>
-            Prepare(campaign, rows) is Batch batch ? LaunchAsync(batch) : Task.CompletedTask;
+            Prepare(campaign, rows) is Batch batch ? _scheduler.EnqueueAsync(batch) : Task.CompletedTask;
 
         /// <summary>On the caller's thread: asks the listener, then serialises the batch (null when it is not to be sent).</summary>
         private Batch? Prepare(CampaignUpload campaign, List<PendingRow> rows)
@@ -206,70 +174,11 @@ namespace SendPilot.Client.Leads
             }
         }
 
-        /// <summary>
-        /// Starts the batch if a slot is free, else queues it; the task completes at once unless the queue is
-        /// full, in which case it completes when a finishing batch makes room.
-        /// </summary>
-        private Task LaunchAsync(Batch batch)
-        {
-            if (StoppedBy != null)
-            {
-                NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy.Message);
-                return Task.CompletedTask;
-            }
-            lock (_schedule)
-            {
-                if (_running < _options.ThrottleLimit)
-                {
-                    _running++;
-                    Start(batch);
-                    return Task.CompletedTask;
-                }
-                _ready.Enqueue(batch);
-                if (_ready.Count < _options.ThrottleLimit) return Task.CompletedTask;
-                var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _roomWaiter = waiter;
-                CancellationTokenRegistration registration = _cancel.Token.Register(() => waiter.TrySetCanceled());
-                waiter.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
-                return waiter.Task;
-            }
-        }
-
-        /// <summary>Called under the schedule lock.</summary>
-        private void Start(Batch batch)
+        /// <summary>Called under the scheduler's lock as the batch takes a slot.</summary>
+        private void CountStarted(Batch batch)
         {
             batch.Campaign.Count(c => c.Batches++);
             lock (_progress) _progress.BatchesSent++;
-            _inFlight.RemoveAll(t => t.IsCompleted);
-            _inFlight.Add(Task.Run(() => SendAsync(batch)));
-        }
-
-        /// <summary>A batch finished: its slot goes to the next ready batch, or is freed.</summary>
-        private void Finished()
-        {
-            List<Batch>? dropped = null;
-            TaskCompletionSource<bool>? room;
-            lock (_schedule)
-            {
-                if (StoppedBy != null && _ready.Count > 0)
-                {
-                    dropped = _ready.ToList();
-                    _ready.Clear();
-                }
-                if (_ready.Count > 0) Start(_ready.Dequeue());
-                else _running--;
-                room = _ready.Count < _options.ThrottleLimit ? ReleaseRoomWaiter() : null;
-            }
-            if (dropped != null)
-                foreach (Batch batch in dropped) NotSent(batch.Campaign, batch.Rows, "the upload stopped: " + StoppedBy!.Message);
-            room?.TrySetResult(true);
-        }
-
-        private TaskCompletionSource<bool>? ReleaseRoomWaiter()
-        {
-            TaskCompletionSource<bool>? waiter = _roomWaiter;
-            _roomWaiter = null;
-            return waiter;
         }
 
         private async Task SendAsync(Batch batch)
@@ -284,6 +193,7 @@ namespace SendPilot.Client.Leads
             catch (SendPilotApiException stop) when (StopsUpload(stop))
             {
                 Interlocked.CompareExchange(ref _stoppedBy, stop, null);
+                _scheduler.Stop();
                 NotSent(batch.Campaign, batch.Rows, $"the API refused the batch ({stop.Message}).", stop);
             }
             catch (SendPilotApiException failure)
@@ -301,15 +211,19 @@ namespace SendPilot.Client.Leads
             finally
             {
                 batch.Rows.Clear();
-                Finished();
-                LeadUploadProgress progress;
-                lock (_progress)
-                {
-                    _progress.BatchesDone++;
-                    progress = Snapshot();
-                }
-                _listener.BatchDone(progress);
             }
+        }
+
+        /// <summary>After the batch's slot was handed on.</summary>
+        private void ReportDone(Batch batch)
+        {
+            LeadUploadProgress progress;
+            lock (_progress)
+            {
+                _progress.BatchesDone++;
+                progress = Snapshot();
+            }
+            _listener.BatchDone(progress);
         }
 
         private static bool StopsUpload(SendPilotApiException failure) =>
