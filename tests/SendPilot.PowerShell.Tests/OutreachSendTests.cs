@@ -202,6 +202,21 @@ public class OutreachSendTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Recipient_urls_follow_the_lead_rules_refused_before_any_request_or_normalised()
+    {
+        var result = _session.Run(@"
+            'https://www.linkedin.com/sales/lead/ACwAAA1,NAME', 'https://www.linkedin.com/in/ACoAAB2c3D4', 'linkedin.com/in/Dana-Ray/?trk=x' |
+                ForEach-Object { [pscustomobject]@{ linkedinUrl = $_ } } | Request-SpConnection -SenderId sender_ann");
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains("Sales Navigator", result.Errors[0].Exception.Message);
+        Assert.Contains("member id", result.Errors[1].Exception.Message);
+        Assert.All(result.Errors, e => Assert.Equal("SendPilot.InvalidRecipient", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Equal("https://www.linkedin.com/in/Dana-Ray", Assert.Single(result.Output).P("RecipientLinkedinUrl"));
+        Assert.Contains("\"recipientLinkedinUrl\":\"https://www.linkedin.com/in/Dana-Ray\"", _sandbox.Requests.Single(r => r.Path == "/inbox/connect").Body);
+    }
+
+    [Fact]
     public void A_sender_with_quota_2_passes_the_third_message_to_the_next_sender()
     {
         var result = _session.Run(ThreeRows + "$rows | Send-SpMessage -Message 'Hi {{firstName}}' -SenderId sender_ben, sender_ann -Verbose").ThrowIfFailed();

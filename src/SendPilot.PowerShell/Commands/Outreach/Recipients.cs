@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SendPilot.Client.Leads;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
@@ -8,17 +9,18 @@ namespace SendPilot.PowerShell.Commands.Outreach
     internal static class Recipients
     {
         /// <summary>
-        /// A loose local check (the API judges the rest): catches rows without a URL and objects converted
-        /// to text, before any request. Writes the row's error and returns false when it fails.
+        /// The recipient's profile URL in the form sent to the API, checked by the same rules as Add-SpLead
+        /// (Sales Navigator links and ACoAA… ids refused), before any request. Writes the row's error and
+        /// returns null when it cannot be used.
         /// </summary>
-        public static bool IsProfileUrl(string? url, Cmdlet cmdlet, object target, int row)
+        public static string? ProfileUrl(string? url, Cmdlet cmdlet, object target, int row)
         {
-            if (url != null && url.IndexOf("linkedin.com/", StringComparison.OrdinalIgnoreCase) >= 0 && url.IndexOf(' ') < 0) return true;
-            string shown = url == null ? "no LinkedIn URL" : $"'{url}', which is not a LinkedIn profile URL";
+            string? reason = "it has no LinkedIn URL.";
+            if (url != null && LinkedInProfileUrl.TryNormalize(url, out string normalized, out _, out reason)) return normalized;
             cmdlet.WriteError(ErrorRecords.Invalid(
-                $"Input row {row} has {shown}. Give -RecipientLinkedinUrl https://www.linkedin.com/in/<name>, or pipe objects with a LinkedinUrl property. Nothing was sent for this row.",
+                $"Input row {row}: {reason} Give -RecipientLinkedinUrl https://www.linkedin.com/in/<name>, or pipe objects with a LinkedinUrl property. Nothing was sent for this row.",
                 "SendPilot.InvalidRecipient", target));
-            return false;
+            return null;
         }
 
         /// <summary>The command that shows whether a message reached <paramref name="url"/> from <paramref name="sender"/>.</summary>

@@ -56,8 +56,8 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         protected override void ProcessRow()
         {
-            string url = RecipientLinkedinUrl.Trim();
-            if (!Recipients.IsProfileUrl(url, this, Target, Row)) return;
+            string? url = Recipients.ProfileUrl(RecipientLinkedinUrl, this, Target, Row);
+            if (url == null) return;
 
             string? note = null;
             if (_template != null && (note = Render(_template, null, OutreachLimits.MaxNoteLength, "note", url)) == null) return;

@@ -84,7 +84,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             string? leadId = Blank(LeadId);
             // A CSV row with an empty leadId cell binds to the by-lead set: it is a by-profile row.
             bool byLead = ParameterSetName == ByLead && leadId != null;
-            if (!byLead && !Recipients.IsProfileUrl(url, this, Target, Row)) return;
+            if (!byLead && (url = Recipients.ProfileUrl(url, this, Target, Row)) == null) return;
 
             string recipient = byLead ? $"lead {leadId}" + (url == null ? "" : $" ({url})") : url!;
             string? text = Render(_template!, byLead ? ServerFills : null, OutreachLimits.MaxMessageLength, "message", recipient);
