@@ -32,7 +32,7 @@ namespace SendPilot.Client
         {
             var request = new ApiRequest(new HttpMethod("PATCH"), "/campaigns/" + PathSegment(campaignId))
                 .WithBody(new Dictionary<string, object> { ["action"] = action });
-            var change = JsonRead.Deserialize<CampaignStateChange>(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+            var change = await GetActionResultAsync<CampaignStateChange>(request, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(change.CampaignId)) change.CampaignId = campaignId;
             if (string.IsNullOrEmpty(change.Action)) change.Action = action;
             return change;

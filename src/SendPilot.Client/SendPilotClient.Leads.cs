@@ -48,7 +48,7 @@ namespace SendPilot.Client
             if (customLeadStatus != null) body["customLeadStatus"] = customLeadStatus;
             if (!string.IsNullOrEmpty(note)) body["note"] = note!;
             var request = new ApiRequest(new HttpMethod("PATCH"), "/leads/" + PathSegment(leadId) + "/status").WithBody(body);
-            var change = JsonRead.Deserialize<LeadStatusChange>(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+            var change = await GetActionResultAsync<LeadStatusChange>(request, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(change.LeadId)) change.LeadId = leadId;
             change.Status ??= status;
             change.CustomLeadStatus ??= customLeadStatus;

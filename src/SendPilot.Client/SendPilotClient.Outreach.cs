@@ -112,30 +112,11 @@ namespace SendPilot.Client
             if (!string.IsNullOrWhiteSpace(campaignId)) body["campaignId"] = campaignId!.Trim();
 
             var request = new ApiRequest(HttpMethod.Post, path) { Delivery = DeliveryMode.AtMostOnce }.WithBody(body);
-            MessageReceipt receipt = await SendOnceAsync<MessageReceipt>(request, cancellationToken).ConfigureAwait(false);
+            MessageReceipt receipt = await GetActionResultAsync<MessageReceipt>(request, cancellationToken).ConfigureAwait(false);
             receipt.SenderId ??= senderId;
             receipt.LeadId ??= string.IsNullOrWhiteSpace(leadId) ? null : leadId;
             receipt.RecipientLinkedinUrl ??= recipientLinkedinUrl;
             return receipt;
-        }
-
-        /// <summary>
-        /// Sends a send/connect and reads the receipt. A 2xx answer that says <c>success: false</c> is the
-        /// API refusing the item (not delivered): it becomes an <see cref="ApiErrorKind.InvalidRequest"/> failure with the API's error.
-        /// </summary>
-        private async Task<T> SendOnceAsync<T>(ApiRequest request, CancellationToken cancellationToken)
-        {
-            ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            JsonElement body = Unwrap(response.Body);
-            if (JsonRead.Bool(body, "success") == false)
-            {
-                string error = JsonRead.String(body, "error", "message") ?? "no reason given";
-                string method = request.Method.Method;
-                throw new SendPilotApiException(ApiErrorKind.InvalidRequest,
-                    $"{method} {request.Path} answered {response.StatusCode} with success: false: {error}", method, request.Path,
-                    response.StatusCode, new[] { error }, responseBody: body.GetRawText(), attempts: response.Attempts);
-            }
-            return JsonRead.Deserialize<T>(body);
         }
 
         /// <summary>Sends one connection request (with an optional note). Never repeated once it may have reached SendPilot.</summary>
@@ -145,7 +126,7 @@ namespace SendPilot.Client
             var body = new Dictionary<string, object> { ["senderId"] = senderId, ["recipientLinkedinUrl"] = recipientLinkedinUrl };
             if (!string.IsNullOrEmpty(note)) body["message"] = note!;
             var request = new ApiRequest(HttpMethod.Post, "/inbox/connect") { Delivery = DeliveryMode.AtMostOnce }.WithBody(body);
-            ConnectionReceipt receipt = await SendOnceAsync<ConnectionReceipt>(request, cancellationToken).ConfigureAwait(false);
+            ConnectionReceipt receipt = await GetActionResultAsync<ConnectionReceipt>(request, cancellationToken).ConfigureAwait(false);
             receipt.SenderId ??= senderId;
             receipt.RecipientLinkedinUrl ??= recipientLinkedinUrl;
             return receipt;

@@ -54,6 +54,26 @@ namespace SendPilot.Client
         public async Task<JsonElement> GetJsonAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
             (await SendAsync(request, cancellationToken).ConfigureAwait(false)).Body;
 
+        /// <summary>
+        /// Sends an action (a send, connect, pause, status change) and reads its answer. A 2xx answer that
+        /// says <c>success: false</c> is the API refusing the action: it becomes an
+        /// <see cref="ApiErrorKind.InvalidRequest"/> failure carrying the API's error.
+        /// </summary>
+        public async Task<T> GetActionResultAsync<T>(ApiRequest request, CancellationToken cancellationToken = default)
+        {
+            ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            JsonElement body = Unwrap(response.Body);
+            if (Json.JsonRead.Bool(body, "success") == false)
+            {
+                string error = Json.JsonRead.String(body, "error", "message") ?? "no reason given";
+                string method = request.Method.Method;
+                throw new SendPilotApiException(ApiErrorKind.InvalidRequest,
+                    $"{method} {request.Path} answered {response.StatusCode} with success: false: {error}", method, request.Path,
+                    response.StatusCode, new[] { error }, responseBody: Connection.Redact(body.GetRawText()), attempts: response.Attempts);
+            }
+            return Json.JsonRead.Deserialize<T>(body);
+        }
+
         /// <summary>An id as one escaped path segment, so an id can never reach another route.</summary>
         public static string PathSegment(string id) => Uri.EscapeDataString(id.Trim());
 

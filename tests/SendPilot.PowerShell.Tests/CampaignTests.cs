@@ -97,6 +97,19 @@ public class CampaignTests : SandboxSessionTest
     }
 
     [Fact]
+    public void A_pause_the_api_answers_with_success_false_is_a_per_campaign_error_not_a_quiet_result()
+    {
+        Sandbox.InjectFault(new FaultRule { Method = "PATCH", Path = "/campaigns/*", Status = 200,
+            Body = """{"success":false,"campaignId":"camp_xyz789","message":"Campaign has no active senders"}""" });
+        var result = Session.Run("Suspend-SpCampaign -CampaignId camp_xyz789 -Confirm:$false");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("SendPilot.InvalidCampaignState", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("Campaign has no active senders", error.Exception.Message);
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing()
     {
         var result = Session.Run("Suspend-SpCampaign -CampaignId camp_xyz789 -WhatIf").ThrowIfFailed();

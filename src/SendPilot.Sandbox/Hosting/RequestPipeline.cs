@@ -46,7 +46,9 @@ internal sealed class RequestPipeline(SandboxHost host)
                 return;
             }
             var status = fault.Status!.Value;
-            result = ApiResult.Error(status, fault.Message ?? ApiResult.DefaultMessage(status), fault.RetryAfter);
+            result = fault.Body is { } raw
+                ? new ApiResult(status, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(raw), fault.RetryAfter)
+                : ApiResult.Error(status, fault.Message ?? ApiResult.DefaultMessage(status), fault.RetryAfter);
         }
 
         Record(entry, result!.Status);
