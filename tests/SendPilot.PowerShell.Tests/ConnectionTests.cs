@@ -78,7 +78,9 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains("lacks", error.Exception.Message);
-        Assert.Contains("\"statusCode\":403", error.ErrorDetails.Message);
+        Assert.DoesNotContain("{\"statusCode\"", error.ErrorDetails.Message);
+        Assert.Contains("the API answered 403", error.ErrorDetails.Message);
+        Assert.Contains("\"statusCode\":403", (string)PSObject.AsPSObject(error.Exception).Properties["ResponseBody"].Value);
     }
 
     [Fact]

@@ -32,12 +32,14 @@ public class InvokeSpApiTests : SandboxSessionTest
     }
 
     [Fact]
-    public void A_failing_call_is_an_error_record_with_the_api_json_in_error_details()
+    public void A_failing_call_is_an_error_record_with_a_sentence_and_the_api_json_on_the_exception()
     {
         var error = Session.Terminates("Invoke-SpApi GET /campaigns/camp_missing");
 
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Contains("\"statusCode\":404", error.ErrorDetails.Message);
+        Assert.DoesNotContain("{\"statusCode\"", error.ErrorDetails.Message);
+        Assert.Contains("GET /v1/campaigns/camp_missing failed: the API answered 404 Not Found", error.ErrorDetails.Message);
+        Assert.Contains("\"statusCode\":404", (string)PSObject.AsPSObject(error.Exception).Properties["ResponseBody"].Value);
     }
 
     [Fact]

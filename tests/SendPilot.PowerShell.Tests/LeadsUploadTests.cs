@@ -173,11 +173,27 @@ public class LeadsUploadTests : SandboxSessionTest
         Assert.Contains("not a LinkedIn profile URL", Message(6));
         Assert.Equal(2, PostedBatches().Single().GetProperty("leads").GetArrayLength());
 
-        // Duplicates become error records only at Verbose.
+        // -Verbose changes what is told, never what is an error: the duplicate is a verbose line, not an error record.
         Sandbox.Reset();
         var verbose = Session.Run(script.Replace("-ErrorVariable bad", "-Verbose -ErrorVariable bad"));
-        var duplicate = verbose.Output.Where(o => o.P("Row") != null).Single(e => ((string)e.P("Id")!).StartsWith("SendPilot.LeadDuplicate"));
-        Assert.Equal(7, Num(duplicate.P("Row")));
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, verbose.Output.Where(o => o.P("Row") != null).Select(e => Num(e.P("Row"))));
+        Assert.Single(verbose.Verbose, v => v == "Row 7 (https://www.linkedin.com/in/GOOD-1) skipped: https://www.linkedin.com/in/GOOD-1 is already in this upload for camp_xyz789; not sent again.");
+    }
+
+    [Fact]
+    public void Duplicates_are_never_errors_so_Verbose_with_ErrorAction_Stop_finishes_the_upload()
+    {
+        var script = """
+            @('https://www.linkedin.com/in/twice', 'https://www.linkedin.com/in/TWICE/', 'https://www.linkedin.com/in/once') |
+                Add-SpLead -CampaignId camp_xyz789 -Verbose -Debug -ErrorAction Stop
+            """;
+        var result = Session.Run("$DebugPreference = 'Continue'; " + script).ThrowIfFailed();
+
+        var summary = Assert.Single(result.Output);
+        Assert.Equal(2L, summary.P("Added"));
+        Assert.Equal(1L, summary.P("DuplicatesSkipped"));
+        Assert.Contains(result.Verbose, v => v.StartsWith("Row 2 (https://www.linkedin.com/in/TWICE) skipped"));
+        Assert.Equal(2, PostedBatches().Single().GetProperty("leads").GetArrayLength());
     }
 
     [Fact]
@@ -259,13 +275,13 @@ public class LeadsUploadTests : SandboxSessionTest
     }
 
     [Fact]
-    public void An_unknown_campaign_stops_the_upload_and_reports_every_unsent_row()
+    public void An_unknown_campaign_named_by_the_rows_stops_the_upload_and_reports_every_unsent_row()
     {
         var script = """
             $summaries = [System.Collections.Generic.List[object]]::new()
             try {
-                1..35 | ForEach-Object { [pscustomobject]@{ linkedinUrl = "https://www.linkedin.com/in/nocamp-$_" } } |
-                    Add-SpLead -CampaignId camp_nope -BatchSize 10 -ThrottleLimit 1 -ErrorVariable bad -ErrorAction SilentlyContinue |
+                1..35 | ForEach-Object { [pscustomobject]@{ campaignId = 'camp_nope'; linkedinUrl = "https://www.linkedin.com/in/nocamp-$_" } } |
+                    Add-SpLead -BatchSize 10 -ThrottleLimit 1 -ErrorVariable bad -ErrorAction SilentlyContinue |
                     ForEach-Object { $summaries.Add($_) }
             } catch { [pscustomobject]@{ Caught = $_ } }
             $summaries
@@ -287,6 +303,26 @@ public class LeadsUploadTests : SandboxSessionTest
         Assert.Equal((int)submitted, counts.P("Targets"));
         Assert.Contains($"{submitted} row(s) were not sent", caught.ErrorDetails.Message);
         Assert.Equal(1, Sandbox.CountRequests("POST", "/leads"));
+    }
+
+    [Fact]
+    public void A_wrong_CampaignId_fails_once_up_front_and_nothing_is_uploaded()
+    {
+        var script = """
+            1..35 | ForEach-Object { [pscustomobject]@{ linkedinUrl = "https://www.linkedin.com/in/wrongcamp-$_" } } |
+                Add-SpLead -CampaignId camp_nope -BatchSize 10 -ErrorVariable bad -ErrorAction SilentlyContinue
+            """;
+        var error = Session.Terminates(script);
+
+        Assert.Equal("SendPilot.CampaignNotFound", Id(error));
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("camp_nope", error.TargetObject);
+        Assert.Equal("Campaign camp_nope was not found, so no lead was sent (GET /v1/campaigns/camp_nope): the API answered 404 Not Found, " +
+            "\"Campaign not found\". Check the id with Get-SpCampaign (Tab completes campaign ids), then run the upload again.", error.ErrorDetails.Message);
+        Assert.Equal(0, Sandbox.CountRequests("POST", "/leads"));
+        Assert.Equal(1, Sandbox.CountRequests("GET", "/campaigns/camp_nope"));
+        var rowErrors = Session.Run("@($bad | Where-Object FullyQualifiedErrorId -like 'SendPilot.Lead*').Count").Output.Single();
+        Assert.Equal(0, Num(rowErrors.BaseObject));
     }
 
     [Fact]

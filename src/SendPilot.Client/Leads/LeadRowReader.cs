@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SendPilot.Client.Json;
 
 namespace SendPilot.Client.Leads
@@ -24,13 +25,15 @@ namespace SendPilot.Client.Leads
     }
 
     /// <summary>
-    /// Turns a row of (name, value) pairs into a lead: column names matched to the API's fields,
+    /// Turns a row of labelled fields into a lead: column names matched to the API's fields,
     /// -PropertyMap renames, blank values left out, dates as ISO 8601, nested values refused.
+    /// A row exported from the module's own leads (it has both Id and LeadId) leaves out the lead's own columns.
     /// </summary>
     public sealed class LeadRowReader
     {
         private const int MaxCachedNames = 1024;
         private readonly Dictionary<string, string?> _map;
+        private readonly HashSet<string> _usedMapKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         // Rows of one file share their column names: resolve each name once.
         private readonly Dictionary<string, string?> _targets = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -43,23 +46,38 @@ namespace SendPilot.Client.Leads
                 foreach (var pair in propertyMap) _map[pair.Key.Trim()] = pair.Value;
         }
 
-        internal PreparedLead? Read(IEnumerable<KeyValuePair<string, object?>> row, out string? reason)
+        /// <summary>The -PropertyMap keys that matched no column of any row read so far.</summary>
+        public IReadOnlyList<string> UnusedMapKeys() => _map.Keys.Where(k => !_usedMapKeys.Contains(k)).ToList();
+
+        /// <summary>Whether any of these column names means the LinkedIn URL (after the property map).</summary>
+        public bool HasUrlColumn(IEnumerable<string> columns) => columns.Any(c => TargetName(c) == LeadFieldNames.LinkedinUrl);
+
+        internal PreparedLead? Read(IReadOnlyList<RowField> row, out string? reason)
         {
             var fields = new List<KeyValuePair<string, object>>();
+            bool exportedLead = LeadFieldNames.IsExportedLead(row);
+            string? urlColumn = null;
             object? rawUrl = null;
-            foreach (var column in row)
+            foreach (RowField column in row)
             {
-                string? name = TargetName(column.Key);
+                if (exportedLead && LeadFieldNames.IsLeadOwnColumn(column.Name)) continue;
+                string? name = TargetName(column.Name);
                 if (name == null) continue;
-                if (!TryFlatten(column.Value, out object? value, out string? problem))
+                if (!TryFlatten(column, out object? value, out string? problem))
                 {
-                    reason = $"Field '{column.Key}' {problem}; send flat values only (text, a number, true/false or a date).";
+                    reason = $"Field '{column.Name}' {problem}; send flat values only (text, a number, true/false or a date).";
                     return null;
                 }
                 if (value == null) continue;
                 if (name == LeadFieldNames.LinkedinUrl)
                 {
-                    rawUrl ??= value;
+                    if (urlColumn != null)
+                    {
+                        reason = $"columns '{urlColumn}' and '{column.Name}' both give the LinkedIn URL; keep one of them.";
+                        return null;
+                    }
+                    urlColumn = column.Name;
+                    rawUrl = value;
                     continue;
                 }
                 if (!Contains(fields, name)) fields.Add(new KeyValuePair<string, object>(name, value));
@@ -88,6 +106,7 @@ namespace SendPilot.Client.Leads
             string name = column;
             if (_map.TryGetValue(column.Trim(), out string? mapped))
             {
+                _usedMapKeys.Add(column.Trim());
                 if (string.IsNullOrWhiteSpace(mapped)) return null;
                 name = mapped!;
             }
@@ -103,6 +122,13 @@ namespace SendPilot.Client.Leads
             foreach (var field in fields)
                 if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
+        }
+
+        private static bool TryFlatten(RowField field, out object? flat, out string? problem)
+        {
+            flat = null;
+            problem = field.Shape == RowValueShape.Nested ? "is a nested object" : field.Shape == RowValueShape.List ? "is a list" : null;
+            return problem == null && TryFlatten(field.Value, out flat, out problem);
         }
 
         /// <summary>A value as JSON can carry it flat; null means "leave the field out".</summary>

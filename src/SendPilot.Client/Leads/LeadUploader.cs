@@ -67,53 +67,72 @@ namespace SendPilot.Client.Leads
                 dropped: batch => NotSent(batch.Campaign, batch.Rows, StoppedReason));
         }
 
-        /// <summary>Set once a 401, 403 or unknown campaign stopped the upload: stop adding and call <see cref="StopAsync"/>.</summary>
+        private static readonly Task<bool> Going = Task.FromResult(false);
+        private static readonly Task<bool> Stopped = Task.FromResult(true);
+
+        /// <summary>Set once a 401, 403 or unknown campaign stopped the upload.</summary>
         public SendPilotApiException? StoppedBy => Volatile.Read(ref _stoppedBy);
 
         private string StoppedReason => "the upload stopped: " + StoppedBy!.Message;
 
+        /// <summary>Whether any of these column names means the LinkedIn URL (after the property map).</summary>
+        public bool HasUrlColumn(IEnumerable<string> columns) => _reader.HasUrlColumn(columns);
+
+        /// <summary>The property map's keys that matched no column of any row so far.</summary>
+        public IReadOnlyList<string> UnusedPropertyMapKeys() => _reader.UnusedMapKeys();
+
         /// <summary>
-        /// Takes one row. Problems are reported to the listener; the task completes when the row is
-        /// buffered (usually at once) or, when its batch filled, once the batch has a slot and is on its way.
+        /// Takes one row (null for a $null input, which counts as invalid). Problems are reported to the listener.
+        /// The task completes when the row is buffered (usually at once) or, when its batch filled, once the batch
+        /// has a slot and is on its way. Its result is true once the upload has stopped: add nothing more and call
+        /// <see cref="StopAsync"/>.
         /// </summary>
-        public Task AddAsync(string? campaignId, IEnumerable<KeyValuePair<string, object?>> row, object? source)
+        public Task<bool> AddAsync(string? campaignId, IReadOnlyList<RowField>? row, object? source)
         {
             long number = ++_rowNumber;
             lock (_progress) _progress.RowsReceived = number;
             if (string.IsNullOrWhiteSpace(campaignId))
-            {
-                RowsDone(1);
-                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, "", number, source, null,
-                    "No campaign: give -CampaignId, or a campaignId column or property on the row."));
-                return Task.CompletedTask;
-            }
+                return Rejected(null, number, source, row == null
+                    ? "the row is $null, and there is no campaign to add it to."
+                    : "No campaign: give -CampaignId, or a campaignId column or property on the row.");
             CampaignUpload campaign = Campaign(campaignId!.Trim());
             campaign.Count(c => c.Submitted++);
+            if (row == null) return Rejected(campaign, number, source, "the row is $null; there is nothing to add.");
 
             PreparedLead? lead = _reader.Read(row, out string? reason);
-            if (lead == null)
-            {
-                campaign.Count(c => c.Invalid++);
-                RowsDone(1);
-                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, campaign.Id, number, source, null, reason!));
-                return Task.CompletedTask;
-            }
+            if (lead == null) return Rejected(campaign, number, source, reason!);
             if (!campaign.Seen.Add(lead.Key))
             {
                 campaign.Count(c => c.DuplicatesSkipped++);
                 RowsDone(1);
                 _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Duplicate, campaign.Id, number, source, lead.LinkedinUrl,
                     $"{lead.LinkedinUrl} is already in this upload for {campaign.Id}; not sent again."));
-                return Task.CompletedTask;
+                return Outcome();
             }
             if (StoppedBy != null)
             {
                 NotSent(campaign, new[] { new PendingRow(number, source, lead) }, StoppedReason);
-                return Task.CompletedTask;
+                return Stopped;
             }
 
             campaign.Open.Add(new PendingRow(number, source, lead));
-            return campaign.Open.Count >= _options.BatchSize ? DispatchAsync(campaign, campaign.TakeOpen()) : Task.CompletedTask;
+            return campaign.Open.Count >= _options.BatchSize ? AfterDispatchAsync(campaign) : Going;
+        }
+
+        private Task<bool> Outcome() => StoppedBy == null ? Going : Stopped;
+
+        private Task<bool> Rejected(CampaignUpload? campaign, long number, object? source, string reason)
+        {
+            campaign?.Count(c => c.Invalid++);
+            RowsDone(1);
+            _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, campaign?.Id ?? "", number, source, null, reason));
+            return Outcome();
+        }
+
+        private async Task<bool> AfterDispatchAsync(CampaignUpload campaign)
+        {
+            await DispatchAsync(campaign, campaign.TakeOpen()).ConfigureAwait(false);
+            return StoppedBy != null;
         }
 
         /// <summary>Sends what is left, waits for every batch and returns the summaries.</summary>
@@ -233,6 +252,17 @@ namespace SendPilot.Client.Leads
         private void Account(Batch batch, ApiResponse response)
         {
             JsonElement body = response.Body;
+            if (JsonRead.Bool(body, "success") == false)
+            {
+                string message = JsonRead.String(body, "error", "message") ?? "no reason given";
+                Fail(batch, $"the API answered {response.StatusCode} with success: false ({message}); the rows were not added", null);
+                return;
+            }
+            if (JsonRead.Number(body, "leadsAdded", "added") == null)
+            {
+                Uncertain(batch, response.StatusCode, Describe(body));
+                return;
+            }
             int size = batch.Rows.Count;
             var rejected = new bool[size];
             int mapped = 0;
@@ -266,12 +296,28 @@ namespace SendPilot.Client.Leads
                 c.DuplicatesSkipped += duplicates;
                 c.Invalid += invalid;
                 c.Failed += unaccounted;
-                if (response.UncertainAttempts > 0) c.UncertainBatches++;
+                if (response.UncertainAttempts > 0) c.RetriedUncertain++;
                 if (invalid > mapped) c.UnmappedInvalid += invalid - mapped;
                 if (unaccounted > 0) c.Unaccounted += unaccounted;
             });
             RowsDone(size);
         }
+
+        /// <summary>A 2xx whose body says nothing of what was added: the rows may or may not be stored.</summary>
+        private void Uncertain(Batch batch, int status, string body)
+        {
+            batch.Campaign.Count(c => c.UnknownAnswers++);
+            Fail(batch, $"the API answered {status} with {body} and no leadsAdded count, so whether the row was added is unknown (re-sending is safe: the API skips leads it already has)", null);
+        }
+
+        private static string Describe(JsonElement body) => body.ValueKind switch
+        {
+            JsonValueKind.Undefined => "an empty body",
+            JsonValueKind.Null => "null",
+            JsonValueKind.Array => body.GetArrayLength() == 0 ? "[]" : "a list",
+            JsonValueKind.Object => body.EnumerateObject().Any() ? "an object" : "{}",
+            _ => "a bare value",
+        };
 
         private void Fail(Batch batch, string reason, SendPilotApiException? failure)
         {

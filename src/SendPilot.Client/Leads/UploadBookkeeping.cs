@@ -71,8 +71,10 @@ namespace SendPilot.Client.Leads
             lock (_gate)
             {
                 var notes = new List<string>();
-                if (_counts.UncertainBatches > 0)
-                    notes.Add($"{_counts.UncertainBatches} batch(es) were retried after an attempt whose outcome is unknown; if that attempt was processed, the API counted its leads as duplicates on the retry, so DuplicatesSkipped may include leads this upload added.");
+                if (_counts.RetriedUncertain > 0)
+                    notes.Add($"{_counts.RetriedUncertain} batch(es) were retried after an attempt whose outcome is unknown; if that attempt was processed, the API counted its leads as duplicates on the retry, so DuplicatesSkipped may include leads this upload added.");
+                if (_counts.UnknownAnswers > 0)
+                    notes.Add($"{_counts.UnknownAnswers} batch(es) were answered without counts, so their rows are counted as failed although some may have been added; re-sending them is safe.");
                 if (_counts.UnmappedInvalid > 0)
                     notes.Add($"The API reported {_counts.UnmappedInvalid} invalid entries without saying which rows.");
                 if (_counts.Unaccounted > 0)
@@ -86,7 +88,7 @@ namespace SendPilot.Client.Leads
                     Invalid = _counts.Invalid,
                     Failed = _counts.Failed,
                     Batches = _counts.Batches,
-                    UncertainBatches = _counts.UncertainBatches,
+                    UncertainBatches = _counts.RetriedUncertain + _counts.UnknownAnswers,
                     Elapsed = _clock.Elapsed,
                     Note = notes.Count == 0 ? null : string.Join(" ", notes),
                 };
@@ -97,6 +99,6 @@ namespace SendPilot.Client.Leads
     internal sealed class Counts
     {
         public long Submitted, Added, DuplicatesSkipped, Invalid, Failed, UnmappedInvalid, Unaccounted;
-        public int Batches, UncertainBatches;
+        public int Batches, RetriedUncertain, UnknownAnswers;
     }
 }

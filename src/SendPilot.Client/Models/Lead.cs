@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace SendPilot.Client.Models
 {
     /// <summary>A lead of a campaign. With full=true the API adds profile details and the custom fields in <see cref="Data"/>.</summary>
-    public sealed class Lead : ApiObject
+    public sealed class Lead : ApiObject, ILeadSource
     {
         public string Id { get; set; } = "";
 
@@ -40,6 +40,37 @@ namespace SendPilot.Client.Models
 
         /// <summary>Custom fields sent when the lead was added (full=true).</summary>
         public Dictionary<string, JsonElement>? Data { get; set; }
+
+        /// <summary>What a copy into another campaign sends: the known fields, then the custom fields from <see cref="Data"/>.</summary>
+        public IEnumerable<KeyValuePair<string, object?>> GetLeadFields()
+        {
+            var fields = new List<KeyValuePair<string, object?>>
+            {
+                new KeyValuePair<string, object?>("firstName", FirstName),
+                new KeyValuePair<string, object?>("lastName", LastName),
+                new KeyValuePair<string, object?>("title", Title),
+                new KeyValuePair<string, object?>("company", Company),
+                new KeyValuePair<string, object?>("email", Email),
+            };
+            if (Data != null)
+                foreach (var field in Data) fields.Add(new KeyValuePair<string, object?>(field.Key, Plain(field.Value)));
+            return fields;
+        }
+
+        /// <summary>A custom field's JSON as a flat value; an object or array stays recognisable as such, so the copy refuses it.</summary>
+        private static object? Plain(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.Number: return value.TryGetInt64(out long whole) ? whole : (object)value.GetDouble();
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.Object: return new Dictionary<string, object?>();
+                case JsonValueKind.Array: return new List<object?>();
+                default: return null;
+            }
+        }
 
         public override string ToString() =>
             string.IsNullOrEmpty(FirstName) && string.IsNullOrEmpty(LastName) ? (LinkedinUrl ?? Id) : $"{FirstName} {LastName}".Trim();

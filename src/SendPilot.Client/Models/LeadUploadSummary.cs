@@ -28,7 +28,8 @@ namespace SendPilot.Client.Models
         /// <summary>Requests sent (a retried request counts once).</summary>
         public int Batches { get; set; }
 
-        /// <summary>Batches retried after an attempt whose outcome is unknown (timeout, 5xx, dropped connection).</summary>
+        /// <summary>Batches whose outcome is uncertain: retried after an attempt with an unknown outcome (timeout, 5xx, dropped
+        /// connection), or answered 2xx without counts (their rows are counted as failed).</summary>
         public int UncertainBatches { get; set; }
 
         public TimeSpan Elapsed { get; set; }

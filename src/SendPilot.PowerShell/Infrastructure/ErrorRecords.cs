@@ -4,29 +4,38 @@ using SendPilot.Client;
 
 namespace SendPilot.PowerShell.Infrastructure
 {
-    /// <summary>Maps client failures to PowerShell error records with stable ids and categories.</summary>
+    /// <summary>
+    /// Owns the text of every error record the module writes. ErrorDetails.Message is one sentence a user can act on:
+    /// what failed, what the API answered and what to do. The API's JSON body stays on the exception (ResponseBody).
+    /// Callers pass their detail and recommended action in; nobody edits ErrorDetails afterwards.
+    /// </summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord FromApi(SendPilotApiException exception, object? target, string? errorId = null)
+        /// <param name="detail">What failed in the user's terms (e.g. "Campaign camp_x could not be read"); default: the request.</param>
+        /// <param name="action">What to do; default: the advice for the kind of failure.</param>
+        public static ErrorRecord FromApi(SendPilotApiException exception, object? target, string? errorId = null,
+            string? detail = null, string? action = null)
         {
-            // As with Invoke-RestMethod, ErrorDetails carries the API's JSON error as it came.
-            return new ErrorRecord(exception, errorId ?? DefaultId(exception.Kind), CategoryOf(exception), target)
-            {
-                ErrorDetails = new ErrorDetails(exception.ResponseBody ?? exception.Message)
-                {
-                    RecommendedAction = RecommendedAction(exception),
-                },
-            };
+            action ??= DefaultAction(exception);
+            return WithText(new ErrorRecord(exception, errorId ?? DefaultId(exception.Kind), CategoryOf(exception), target),
+                Sentence(exception, detail, action), action);
         }
 
-        public static ErrorRecord NoApiKey() => new ErrorRecord(
-            new SendPilotApiException(ApiErrorKind.Authentication,
-                "No SendPilot API key. Run Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) for automation.",
-                "", ""),
-            "SendPilot.NoApiKey", ErrorCategory.AuthenticationError, null);
+        /// <summary>A local failure (a bad row, a bad parameter): no request is involved.</summary>
+        public static ErrorRecord Invalid(string message, string errorId, object? target, string? action = null) =>
+            WithText(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target), Join(message, action), action);
 
-        public static ErrorRecord Invalid(string message, string errorId, object? target) =>
-            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        /// <summary>Any other failure whose exception the caller chose; the message and action are the caller's.</summary>
+        public static ErrorRecord Local(Exception exception, string errorId, ErrorCategory category, object? target, string? action = null) =>
+            WithText(new ErrorRecord(exception, errorId, category, target), Join(exception.Message, action), action);
+
+        /// <summary>No key anywhere: a local error of its own kind (no request was made), whose message already says what to do.</summary>
+        public static ErrorRecord NoApiKey()
+        {
+            var exception = new SendPilotNotConnectedException();
+            return WithText(new ErrorRecord(exception, "SendPilot.NoApiKey", ErrorCategory.AuthenticationError, null),
+                exception.Message, SendPilotNotConnectedException.Remedy);
+        }
 
         public static ErrorCategory CategoryOf(SendPilotApiException exception)
         {
@@ -48,6 +57,43 @@ namespace SendPilot.PowerShell.Infrastructure
             }
         }
 
+        /// <summary>"&lt;what&gt; (&lt;METHOD path&gt;): the API answered &lt;status&gt; &lt;error&gt;, "&lt;message&gt;". &lt;action&gt;"</summary>
+        internal static string Sentence(SendPilotApiException exception, string? detail, string? action)
+        {
+            string request = $"{exception.Method} {exception.RequestPath}".Trim();
+            string what = detail == null ? (request.Length == 0 ? "The request failed" : request + " failed")
+                        : request.Length == 0 ? detail : $"{detail} ({request})";
+            return Join($"{what}: {Answer(exception)}", action);
+        }
+
+        private static string Answer(SendPilotApiException exception)
+        {
+            if (exception.StatusCode is not int status)
+                return exception.Kind == ApiErrorKind.DeliveryUnknown && exception.InnerException is SendPilotApiException cause
+                    ? Lower(cause.Message) : Lower(exception.Message);
+            string answered = $"the API answered {status}{(exception.ApiError == null ? "" : " " + exception.ApiError)}";
+            string? message = exception.ApiMessage;
+            return message == null || message == exception.ApiError ? answered : $"{answered}, \"{message.TrimEnd('.')}\"";
+        }
+
+        private static ErrorRecord WithText(ErrorRecord record, string message, string? action)
+        {
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
+            return record;
+        }
+
+        /// <summary>Two parts as one line, each ending with a full stop.</summary>
+        private static string Join(string message, string? action)
+        {
+            string text = Stop(message.Trim());
+            return string.IsNullOrWhiteSpace(action) ? text : text + " " + Stop(action!.Trim());
+        }
+
+        private static string Stop(string text) => text.Length == 0 || ".!?".IndexOf(text[text.Length - 1]) >= 0 ? text : text + ".";
+
+        private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1])
+            ? char.ToLowerInvariant(text[0]) + text.Substring(1) : text;
+
         private static string DefaultId(ApiErrorKind kind) => "SendPilot." + kind switch
         {
             ApiErrorKind.InvalidRequest => "InvalidRequest",
@@ -62,16 +108,18 @@ namespace SendPilot.PowerShell.Infrastructure
             _ => "ServerError",
         };
 
-        private static string? RecommendedAction(SendPilotApiException exception) => exception.Kind switch
+        private static string DefaultAction(SendPilotApiException exception) => exception.Kind switch
         {
+            ApiErrorKind.InvalidRequest => "Correct what the API's message names and try again.",
             ApiErrorKind.Authentication => "Check the key: Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY.",
             ApiErrorKind.PermissionDenied => "Give the API key the scope named in the message (SendPilot → Integrations → API Keys), then connect again.",
+            ApiErrorKind.NotFound => "Check the id: Get-SpCampaign, Get-SpLead and Get-SpSender list what exists.",
             ApiErrorKind.RateLimited => "The API's rate limit was reached; try again later or with fewer parallel requests.",
             ApiErrorKind.DailyLimitReached => "The sender's LinkedIn daily limit is spent; it resets tomorrow. Use another sender (-SenderId).",
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
-            _ => null,
+            _ => "SendPilot could not answer; try again in a few minutes.",
         };
     }
 }

@@ -121,7 +121,7 @@ namespace SendPilot.PowerShell.Infrastructure
         }
     }
 
-    /// <summary>Carries a ready error record out of deep code to <see cref="Cmdlet.ThrowTerminatingError"/>.</summary>
+    /// <summary>The one way a command ends with an error: thrown from anywhere, turned into ThrowTerminatingError by the base cmdlet.</summary>
     internal sealed class TerminatingCmdletError : Exception
     {
         public TerminatingCmdletError(ErrorRecord record) : base(record.Exception.Message, record.Exception) => Record = record;

@@ -37,17 +37,15 @@ namespace SendPilot.PowerShell.Infrastructure
             switch (value)
             {
                 case null: return null;
-                case IDictionary map:
-                    foreach (DictionaryEntry entry in map) Add(pairs, entry.Key, entry.Value);
+                case IDictionary _:
+                case PSCustomObject _ when input is PSObject:
+                    foreach (var field in InputRow.Of(input).Fields) Add(pairs, field.Name, field.Value);
                     return pairs;
                 case NameValueCollection collection:
                     foreach (string? name in collection.AllKeys) if (name != null) Add(pairs, name, collection.GetValues(name));
                     return pairs;
                 case IEnumerable<KeyValuePair<string, IEnumerable<string>>> httpHeaders:
                     foreach (var header in httpHeaders) Add(pairs, header.Key, header.Value);
-                    return pairs;
-                case PSCustomObject _ when input is PSObject wrapped:
-                    foreach (PSPropertyInfo property in wrapped.Properties) Add(pairs, property.Name, property.Value);
                     return pairs;
                 default:
                     return null;

@@ -57,7 +57,7 @@ namespace SendPilot.PowerShell.Commands.Account
         {
             string keySource = ApiKey != null ? "Connect-SpAccount" : ConnectionStore.KeyVariable;
             string key = ApiKey != null ? SecureStrings.ToPlain(ApiKey) : Environment.GetEnvironmentVariable(ConnectionStore.KeyVariable) ?? "";
-            if (string.IsNullOrWhiteSpace(key)) ThrowTerminatingError(ErrorRecords.NoApiKey());
+            if (string.IsNullOrWhiteSpace(key)) throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
 
             SendPilotConnection connection = CreateConnection(key);
             AccountInfo? account;
@@ -87,8 +87,7 @@ namespace SendPilot.PowerShell.Commands.Account
             }
             catch (Exception e) when (e is ArgumentException || e is UriFormatException)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", BaseUri));
-                throw; // not reached
+                throw new TerminatingCmdletError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", BaseUri));
             }
         }
 

@@ -36,9 +36,8 @@ namespace SendPilot.PowerShell.Commands.Campaigns
             }
             catch (SendPilotApiException invalid) when (invalid.Kind == ApiErrorKind.InvalidRequest)
             {
-                var record = ErrorRecords.FromApi(invalid, id, "SendPilot.InvalidCampaignState");
-                record.ErrorDetails.RecommendedAction = $"Only a campaign that is {RequiredState} can be {Action}d; see its status with Get-SpCampaign -Id {id}.";
-                WriteError(record);
+                WriteError(ErrorRecords.FromApi(invalid, id, "SendPilot.InvalidCampaignState", $"Campaign {id} could not be {Action}d",
+                    $"Only a campaign that is {RequiredState} can be {Action}d; see its status with Get-SpCampaign -Id {id}."));
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {

@@ -24,7 +24,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <para>Rows are sent in batches of -BatchSize as soon as a batch fills, with up to -ThrottleLimit batches in flight; a 429 pauses
     /// every batch for its Retry-After. The upload starts before the input ends and memory stays flat however long the input is.</para>
     /// <para>Every problem row is a non-terminating error record whose TargetObject is the row as given (SendPilot.LeadRejected,
-    /// SendPilot.LeadFailed, SendPilot.LeadNotSent; SendPilot.LeadDuplicate only with -Verbose), so -ErrorVariable collects a file to fix
+    /// SendPilot.LeadFailed, SendPilot.LeadNotSent; a repeated URL is counted and told at -Verbose, never an error), so -ErrorVariable collects a file to fix
     /// and re-import. The output is one summary per campaign: Submitted = Added + DuplicatesSkipped + Invalid + Failed. A 401, 403 or
     /// unknown campaign stops the upload with a terminating error after reporting every row that was not sent.</para>
     /// <para>Re-running the same upload is safe: the API skips URLs the campaign already has and counts them as duplicates.</para>
@@ -76,14 +76,13 @@ namespace SendPilot.PowerShell.Commands.Leads
         public int ThrottleLimit { get; set; } = 4;
 
         private LeadUploader? _uploader;
-        private bool _verbose;
         private long _expected = -1;
+        private long _rowsRead;
         private long _lastProgressTicks;
         private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
         protected override void Begin()
         {
-            _verbose = PreferenceWanted("Verbose", "VerbosePreference");
             var options = new LeadUploadOptions
             {
                 BatchSize = BatchSize,
@@ -91,18 +90,18 @@ namespace SendPilot.PowerShell.Commands.Leads
                 PropertyMap = PropertyMap?.Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string, string?>(e.Key?.ToString() ?? "", e.Value?.ToString())),
             };
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(CampaignId))) CheckCampaign(CampaignId!);
             _uploader = Client.UploadLeads(options, this, CancelToken);
         }
 
         protected override void ProcessItem()
         {
-            if (InputObject == null) return;
-            if (!MyInvocation.ExpectingInput && InputObject.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
+            if (!MyInvocation.ExpectingInput && InputObject?.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
             {
                 // -InputObject $rows: the size is known, so progress shows a percentage.
                 _expected = list.Count;
                 foreach (object? item in list)
-                    if (item != null && !Add(PSObject.AsPSObject(item))) return;
+                    if (!Add(item == null ? null : PSObject.AsPSObject(item))) return;
                 return;
             }
             Add(InputObject);
@@ -114,40 +113,77 @@ namespace SendPilot.PowerShell.Commands.Leads
             Finish(result);
         }
 
-        /// <summary>Hands one row to the uploader; false once the upload has stopped.</summary>
-        private bool Add(PSObject row)
+        /// <summary>One GET before any row is read, so a wrong -CampaignId fails once instead of once per buffered row.</summary>
+        private void CheckCampaign(string campaignId)
+        {
+            try
+            {
+                Await(Client.GetCampaignAsync(campaignId, CancelToken));
+            }
+            catch (SendPilotApiException failure)
+            {
+                bool notFound = failure.Kind == ApiErrorKind.NotFound;
+                throw new TerminatingCmdletError(ErrorRecords.FromApi(failure, campaignId,
+                    notFound ? "SendPilot.CampaignNotFound" : null,
+                    notFound ? $"Campaign {campaignId} was not found, so no lead was sent" : $"Campaign {campaignId} could not be checked, so no lead was sent",
+                    notFound ? "Check the id with Get-SpCampaign (Tab completes campaign ids), then run the upload again." : null));
+            }
+        }
+
+        /// <summary>Hands one row to the uploader; false once the upload has stopped (and has been finished).</summary>
+        private bool Add(PSObject? row)
         {
             string? campaignId = CampaignId ?? LeadRows.CampaignOf(row);
-            Task added = _uploader!.AddAsync(campaignId, LeadRows.Fields(row), row);
-            if (!added.IsCompleted) Await(added);
-            else added.GetAwaiter().GetResult();
-            if (_uploader.StoppedBy == null) return true;
+            IReadOnlyList<RowField>? fields = LeadRows.Fields(row);
+            Task<bool> added = _uploader!.AddAsync(campaignId, fields, row);
+            bool stopped = added.IsCompleted ? added.GetAwaiter().GetResult() : Await(added);
+            if (++_rowsRead == 1 && !stopped) stopped = CheckColumns(row, fields);
+            if (!stopped) return true;
             Finish(Await(_uploader.StopAsync()));
             return false;
         }
 
-        private void Finish(LeadUploadResult result)
+        /// <summary>
+        /// On the first row: warns about -PropertyMap keys that match no column, and stops (after reporting the row)
+        /// when no column is a LinkedIn URL, since rows of one shape would all fail the same way.
+        /// </summary>
+        private bool CheckColumns(PSObject? row, IReadOnlyList<RowField>? fields)
+        {
+            if (fields == null || !LeadRows.HasColumns(row)) return false;
+            List<string> columns = fields.Select(f => f.Name).ToList();
+            foreach (string key in LeadColumns.UnmatchedMapKeys(PropertyMap, columns))
+                WriteWarning(LeadColumns.UnmatchedMapKeyWarning(key, columns));
+            if (row!.BaseObject is IDictionary || _uploader!.HasUrlColumn(columns)) return false;
+            Finish(Await(_uploader.StopAsync()), LeadColumns.NoUrlColumn(columns, row));
+            return true;
+        }
+
+        private void Finish(LeadUploadResult result, ErrorRecord? stop = null)
         {
             WriteProgress(new ProgressRecord(ProgressId, "Adding leads", "Done") { RecordType = ProgressRecordType.Completed });
             bool preview = PreferenceWanted("WhatIf", "WhatIfPreference");
             if (!preview)
                 foreach (LeadUploadSummary summary in result.Summaries) WriteObject(summary);
-            if (result.StoppedBy is SendPilotApiException stop)
-            {
-                ErrorRecord record = ErrorRecords.FromApi(stop, CampaignId, "SendPilot.LeadUploadStopped");
-                record.ErrorDetails = new ErrorDetails(
-                    $"{stop.Message} The upload stopped: {result.NotSent} row(s) were not sent (each has a SendPilot.LeadNotSent error record); rows after them were not read.")
-                {
-                    RecommendedAction = record.ErrorDetails?.RecommendedAction ?? "Check the campaign id (Get-SpCampaign) and the key's scopes (Get-SpContext), then run the upload again; rows already added count as duplicates.",
-                };
-                throw new TerminatingCmdletError(record);
-            }
+            if (stop != null) throw new TerminatingCmdletError(stop);
+            if (result.StoppedBy is SendPilotApiException refused) throw new TerminatingCmdletError(Stopped(refused, result.NotSent));
+        }
+
+        private ErrorRecord Stopped(SendPilotApiException refused, long notSent)
+        {
+            string campaign = string.IsNullOrEmpty(CampaignId) ? "" : " to campaign " + CampaignId;
+            string next = refused.Kind == ApiErrorKind.NotFound
+                ? "Check the campaign id with Get-SpCampaign"
+                : "Check the key and its scopes with Get-SpContext";
+            return ErrorRecords.FromApi(refused, CampaignId, "SendPilot.LeadUploadStopped",
+                $"The upload{campaign} stopped and {notSent} row(s) were not sent",
+                $"Each unsent row has a SendPilot.LeadNotSent error record and rows after them were not read; {next}, then run the upload again (rows already added count as duplicates).");
         }
 
         void ILeadUploadListener.RowProblem(LeadRowProblem problem)
         {
-            if (problem.Kind == LeadProblemKind.Duplicate && !_verbose) return;
-            PostToPipeline(() => WriteError(LeadErrors.ForRow(problem)));
+            // Skipping a repeated row is expected, not an error: it is counted and told at Verbose, whatever the preferences.
+            if (problem.Kind == LeadProblemKind.Duplicate) PostToPipeline(() => WriteVerbose(LeadErrors.Where(problem) + " skipped: " + problem.Reason));
+            else PostToPipeline(() => WriteError(LeadErrors.ForRow(problem)));
         }
 
         void ILeadUploadListener.BatchDone(LeadUploadProgress progress)

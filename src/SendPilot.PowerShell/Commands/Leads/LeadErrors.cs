@@ -10,27 +10,27 @@ namespace SendPilot.PowerShell.Commands.Leads
     {
         public static ErrorRecord ForRow(LeadRowProblem problem)
         {
-            string where = problem.LinkedinUrl == null ? $"Row {problem.RowNumber}" : $"Row {problem.RowNumber} ({problem.LinkedinUrl})";
+            string where = Where(problem);
             string campaign = string.IsNullOrEmpty(problem.CampaignId) ? "" : $" for {problem.CampaignId}";
             switch (problem.Kind)
             {
                 case LeadProblemKind.Rejected:
-                    return new ErrorRecord(new ArgumentException($"{where} rejected{campaign}: {problem.Reason}"),
-                        "SendPilot.LeadRejected", ErrorCategory.InvalidData, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} rejected{campaign}: {problem.Reason}") { RecommendedAction = "Fix the row and add it again." } };
-                case LeadProblemKind.Duplicate:
-                    return new ErrorRecord(new InvalidOperationException($"{where} skipped: {problem.Reason}"),
-                        "SendPilot.LeadDuplicate", ErrorCategory.ResourceExists, problem.Source);
+                    return ErrorRecords.Local(new ArgumentException($"{where} rejected{campaign}: {problem.Reason}"),
+                        "SendPilot.LeadRejected", ErrorCategory.InvalidData, problem.Source, "Fix the row and add it again.");
                 case LeadProblemKind.NotSent:
-                    return new ErrorRecord(new OperationCanceledException($"{where} not sent{campaign}: {problem.Reason}", problem.ApiError),
-                        "SendPilot.LeadNotSent", ErrorCategory.OperationStopped, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} not sent{campaign}: {problem.Reason}") { RecommendedAction = "Add the row again once the cause is fixed; re-sending is safe." } };
+                    return ErrorRecords.Local(new OperationCanceledException($"{where} not sent{campaign}: {problem.Reason}", problem.ApiError),
+                        "SendPilot.LeadNotSent", ErrorCategory.OperationStopped, problem.Source,
+                        "Add the row again once the cause is fixed; re-sending is safe.");
                 default:
                     ErrorCategory category = problem.ApiError != null ? ErrorRecords.CategoryOf(problem.ApiError) : ErrorCategory.NotSpecified;
-                    return new ErrorRecord(new InvalidOperationException($"{where} failed{campaign}: {problem.Reason}", problem.ApiError),
-                        "SendPilot.LeadFailed", category, problem.Source)
-                    { ErrorDetails = new ErrorDetails($"{where} failed{campaign}: {problem.Reason}") { RecommendedAction = "Add the failed rows again ($err.TargetObject | Add-SpLead); the API skips leads it already has, so re-sending is safe." } };
+                    return ErrorRecords.Local(new InvalidOperationException($"{where} failed{campaign}: {problem.Reason}", problem.ApiError),
+                        "SendPilot.LeadFailed", category, problem.Source,
+                        "Add the failed rows again ($err.TargetObject | Add-SpLead); the API skips leads it already has, so re-sending is safe.");
             }
         }
+
+        /// <summary>"Row 7 (https://www.linkedin.com/in/ann)": the input's row number and, once known, its URL.</summary>
+        public static string Where(LeadRowProblem problem) =>
+            problem.LinkedinUrl == null ? $"Row {problem.RowNumber}" : $"Row {problem.RowNumber} ({problem.LinkedinUrl})";
     }
 }

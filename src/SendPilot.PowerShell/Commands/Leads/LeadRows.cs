@@ -1,62 +1,54 @@
-using System.Collections;
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SendPilot.Client.Leads;
+using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Leads
 {
-    /// <summary>Pipeline input of any shape → the (name, value) pairs the uploader reads.</summary>
+    /// <summary>Pipeline input of any shape → the labelled fields the uploader reads.</summary>
     internal static class LeadRows
     {
-        public static List<KeyValuePair<string, object?>> Fields(PSObject row)
+        /// <summary>
+        /// A bare URL (text or [uri]) is the linkedinUrl; the module's own lead-shaped objects go through
+        /// <see cref="ILeadSource"/>; anything else is read as a row. Null for a $null row.
+        /// </summary>
+        public static IReadOnlyList<RowField>? Fields(PSObject? row)
         {
-            var fields = new List<KeyValuePair<string, object?>>();
-            switch (row.BaseObject)
+            switch (row?.BaseObject)
             {
+                case null:
+                    return null;
                 case string url:
-                    fields.Add(new KeyValuePair<string, object?>(LeadFieldNames.LinkedinUrl, url));
-                    break;
-                case IDictionary map:
-                    foreach (DictionaryEntry entry in map)
-                        fields.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? "", Plain(entry.Value)));
-                    break;
+                    return new[] { new RowField(LeadFieldNames.LinkedinUrl, url) };
+                case Uri uri:
+                    return new[] { new RowField(LeadFieldNames.LinkedinUrl, uri.OriginalString) };
+                case ILeadSource lead:
+                    return Copy(lead);
                 default:
-                    foreach (PSPropertyInfo property in row.Properties)
-                    {
-                        if (!property.IsGettable) continue;
-                        object? value;
-                        try { value = property.Value; }
-                        catch (GetValueException) { continue; }
-                        fields.Add(new KeyValuePair<string, object?>(property.Name, Plain(value)));
-                    }
-                    break;
+                    return InputRow.Of(row).Fields;
             }
-            return fields;
         }
 
+        /// <summary>True for a row whose columns can be checked for a URL column (not a bare URL, not one of the module's leads).</summary>
+        public static bool HasColumns(PSObject? row) =>
+            row != null && !(row.BaseObject is string || row.BaseObject is Uri || row.BaseObject is ILeadSource);
+
         /// <summary>The campaign a hashtable row names itself (objects bind -CampaignId by property name instead).</summary>
-        public static string? CampaignOf(PSObject row)
+        public static string? CampaignOf(PSObject? row)
         {
-            if (row.BaseObject is IDictionary map)
-                foreach (DictionaryEntry entry in map)
-                    if (entry.Key is string key && LeadFieldNames.IsCampaignId(key)) return Plain(entry.Value)?.ToString();
+            if (!(row?.BaseObject is System.Collections.IDictionary)) return null;
+            foreach (RowField field in InputRow.Of(row).Fields)
+                if (LeadFieldNames.IsCampaignId(field.Name)) return field.Value?.ToString();
             return null;
         }
 
-        /// <summary>A value without its PSObject wrapper; a [pscustomobject] becomes a dictionary (so it is refused as nested).</summary>
-        private static object? Plain(object? value)
+        private static IReadOnlyList<RowField> Copy(ILeadSource lead)
         {
-            if (value is PSObject ps)
-            {
-                if (ps.BaseObject is PSCustomObject)
-                {
-                    var nested = new Hashtable();
-                    foreach (PSPropertyInfo property in ps.Properties) nested[property.Name] = null;
-                    return nested;
-                }
-                return ps.BaseObject;
-            }
-            return value;
+            var fields = new List<RowField> { new RowField(LeadFieldNames.LinkedinUrl, lead.LinkedinUrl) };
+            foreach (var field in lead.GetLeadFields()) fields.Add(new RowField(field.Key, field.Value));
+            return fields;
         }
     }
 }

@@ -57,21 +57,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             note => PostToPipeline(() => WriteVerbose(note)), CancelToken));
 
         /// <summary>A property of the input row by name, ignoring case, as text; null when absent.</summary>
-        protected string? ValueOf(string name)
-        {
-            object? value = null;
-            if (InputObject?.BaseObject is IDictionary map)
-            {
-                foreach (DictionaryEntry entry in map)
-                    if (string.Equals(Convert.ToString(entry.Key), name, StringComparison.OrdinalIgnoreCase)) value = entry.Value;
-            }
-            else if (InputObject != null && !(InputObject.BaseObject is string))
-            {
-                value = InputObject.Properties[name]?.Value;
-            }
-            if (value is PSObject ps) value = ps.BaseObject;
-            return value == null ? null : LanguagePrimitives.ConvertTo<string>(value);
-        }
+        protected string? ValueOf(string name) => Recipients.ValueOf(InputObject, name);
 
         /// <summary>Fills the template from the row and checks the length; writes the item's error and returns null when it cannot be sent.</summary>
         protected string? Render(MessageTemplate template, string[]? filledByServer, int maxLength, string what, string recipient)

@@ -23,6 +23,11 @@ namespace SendPilot.PowerShell.Commands.Outreach
             return null;
         }
 
+        /// <summary>A property of the input row by name, ignoring case, as text; null when absent. Rows are read as everywhere (InputRow).</summary>
+        public static string? ValueOf(PSObject? row, string name) =>
+            row == null || row.BaseObject is string || !InputRow.Of(row).TryGet(name, out RowField field) || field.Value == null
+                ? null : LanguagePrimitives.ConvertTo<string>(field.Value);
+
         /// <summary>The command that shows whether a message reached <paramref name="url"/> from <paramref name="sender"/>.</summary>
         public static string ConversationHint(string? url, string sender) => url == null
             ? $"Get-SpConversation -SenderId {sender} | Get-SpMessage -First 5 (the latest messages of each conversation)."

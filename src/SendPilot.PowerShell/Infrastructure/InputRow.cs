@@ -1,0 +1,82 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using SendPilot.Client.Leads;
+
+namespace SendPilot.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// The one way the module reads a pipeline row (an Import-Csv row, a [pscustomobject], a hashtable, any object):
+    /// its named values in order, each unwrapped from PSObject once and labelled flat, nested or list; names are looked
+    /// up ignoring case. Add-SpLead, the outreach cmdlets and the webhook cmdlets all read rows through it.
+    /// </summary>
+    internal sealed class InputRow
+    {
+        private InputRow(List<RowField> fields) => Fields = fields;
+
+        public IReadOnlyList<RowField> Fields { get; }
+
+        /// <summary>Dictionaries by entry, anything else by property (unreadable properties are left out).</summary>
+        public static InputRow Of(object? input)
+        {
+            var fields = new List<RowField>();
+            object? value = Unwrap(input);
+            if (value is IDictionary map)
+            {
+                foreach (DictionaryEntry entry in map)
+                    fields.Add(Field(Convert.ToString(Unwrap(entry.Key)) ?? "", entry.Value));
+            }
+            else if (value != null)
+            {
+                foreach (PSPropertyInfo property in PSObject.AsPSObject(input).Properties)
+                    if (TryRead(property, out object? item)) fields.Add(Field(property.Name, item));
+            }
+            return new InputRow(fields);
+        }
+
+        /// <summary>The first field of that name, ignoring case.</summary>
+        public bool TryGet(string name, out RowField field)
+        {
+            foreach (RowField candidate in Fields)
+            {
+                if (!string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
+                field = candidate;
+                return true;
+            }
+            field = default;
+            return false;
+        }
+
+        public IEnumerable<string> Names()
+        {
+            foreach (RowField each in Fields) yield return each.Name;
+        }
+
+        /// <summary>The value without its PSObject wrapper; a [pscustomobject] stays wrapped (it has no other form).</summary>
+        public static object? Unwrap(object? value) =>
+            value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
+
+        private static RowField Field(string name, object? raw)
+        {
+            object? value = Unwrap(raw);
+            RowValueShape shape = value is PSObject ? RowValueShape.Nested : RowField.ShapeOf(value);
+            return new RowField(name, value, shape);
+        }
+
+        private static bool TryRead(PSPropertyInfo property, out object? value)
+        {
+            value = null;
+            if (!property.IsGettable) return false;
+            try
+            {
+                value = property.Value;
+                return true;
+            }
+            catch (GetValueException)
+            {
+                return false;
+            }
+        }
+    }
+}
