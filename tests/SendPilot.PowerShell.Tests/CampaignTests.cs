@@ -93,7 +93,7 @@ public class CampaignTests : SandboxSessionTest
         var error = Assert.Single(result.Errors);
         Assert.Equal("SendPilot.InvalidCampaignState", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("camp_xyz789", error.TargetObject);
-        Assert.Contains("paused", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Only a campaign that is paused can be resumed", error.ErrorDetails.Message);
     }
 
     [Fact]

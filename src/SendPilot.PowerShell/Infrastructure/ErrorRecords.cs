@@ -11,6 +11,9 @@ namespace SendPilot.PowerShell.Infrastructure
     /// </summary>
     internal static class ErrorRecords
     {
+        /// <param name="exception">The client's failure; it stays the record's exception, with the API's JSON in ResponseBody.</param>
+        /// <param name="target">The input the failure is about (a row, an id).</param>
+        /// <param name="errorId">A stable id such as SendPilot.CampaignNotFound; default: one per kind of failure.</param>
         /// <param name="detail">What failed in the user's terms (e.g. "Campaign camp_x could not be read"); default: the request.</param>
         /// <param name="action">What to do; default: the advice for the kind of failure.</param>
         public static ErrorRecord FromApi(SendPilotApiException exception, object? target, string? errorId = null,
@@ -18,23 +21,23 @@ namespace SendPilot.PowerShell.Infrastructure
         {
             action ??= DefaultAction(exception);
             return WithText(new ErrorRecord(exception, errorId ?? DefaultId(exception.Kind), CategoryOf(exception), target),
-                Sentence(exception, detail, action), action);
+                Sentence(exception, detail, action));
         }
 
         /// <summary>A local failure (a bad row, a bad parameter): no request is involved.</summary>
         public static ErrorRecord Invalid(string message, string errorId, object? target, string? action = null) =>
-            WithText(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target), Join(message, action), action);
+            WithText(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target), Join(message, action));
 
         /// <summary>Any other failure whose exception the caller chose; the message and action are the caller's.</summary>
         public static ErrorRecord Local(Exception exception, string errorId, ErrorCategory category, object? target, string? action = null) =>
-            WithText(new ErrorRecord(exception, errorId, category, target), Join(exception.Message, action), action);
+            WithText(new ErrorRecord(exception, errorId, category, target), Join(exception.Message, action));
 
         /// <summary>No key anywhere: a local error of its own kind (no request was made), whose message already says what to do.</summary>
         public static ErrorRecord NoApiKey()
         {
             var exception = new SendPilotNotConnectedException();
             return WithText(new ErrorRecord(exception, "SendPilot.NoApiKey", ErrorCategory.AuthenticationError, null),
-                exception.Message, SendPilotNotConnectedException.Remedy);
+                exception.Message);
         }
 
         public static ErrorCategory CategoryOf(SendPilotApiException exception)
@@ -76,9 +79,10 @@ namespace SendPilot.PowerShell.Infrastructure
             return message == null || message == exception.ApiError ? answered : $"{answered}, \"{message.TrimEnd('.')}\"";
         }
 
-        private static ErrorRecord WithText(ErrorRecord record, string message, string? action)
+        // The action is already the message's last part; pwsh's console would print RecommendedAction a second time.
+        private static ErrorRecord WithText(ErrorRecord record, string message)
         {
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails(message);
             return record;
         }
 
