@@ -23,7 +23,7 @@ public sealed class FaultRule
 
     public string? Message { get; set; }
 
-    /// <summary>Answer with this raw JSON body instead of the error body (with Status, e.g. a 201 saying success: false).</summary>
+    /// <summary>Answer with this raw JSON body instead of the error body (with Status, e.g. a 201 saying success: false); "" answers with no body.</summary>
     public string? Body { get; set; }
 
     /// <summary>Wait this long before handling.</summary>

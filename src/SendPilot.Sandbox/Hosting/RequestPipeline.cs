@@ -47,7 +47,7 @@ internal sealed class RequestPipeline(SandboxHost host)
             }
             var status = fault.Status!.Value;
             result = fault.Body is { } raw
-                ? new ApiResult(status, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(raw), fault.RetryAfter)
+                ? new ApiResult(status, raw.Length == 0 ? null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(raw), fault.RetryAfter)
                 : ApiResult.Error(status, fault.Message ?? ApiResult.DefaultMessage(status), fault.RetryAfter);
         }
 
