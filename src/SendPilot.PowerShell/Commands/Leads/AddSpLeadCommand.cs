@@ -172,8 +172,8 @@ namespace SendPilot.PowerShell.Commands.Leads
         {
             string campaign = string.IsNullOrEmpty(CampaignId) ? "" : " to campaign " + CampaignId;
             string next = refused.Kind == ApiErrorKind.NotFound
-                ? "Check the campaign id with Get-SpCampaign"
-                : "Check the key and its scopes with Get-SpContext";
+                ? "check the campaign id with Get-SpCampaign"
+                : "check the key and its scopes with Get-SpContext";
             return ErrorRecords.FromApi(refused, CampaignId, "SendPilot.LeadUploadStopped",
                 $"The upload{campaign} stopped and {notSent} row(s) were not sent",
                 $"Each unsent row has a SendPilot.LeadNotSent error record and rows after them were not read; {next}, then run the upload again (rows already added count as duplicates).");
