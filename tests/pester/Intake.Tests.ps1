@@ -63,7 +63,7 @@ Describe 'Console text of errors' {
         })
     }
 
-    It '<Case>: <Cmdlet>: <Expected>' -ForEach @(
+    It '<Case> is one sentence on the console, without the JSON body' -ForEach @(
         @{ Case = '400'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 400 Bad Request, "Invalid request data". Correct what the API''s message names and try again.' }
         @{ Case = '401'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 401 Unauthorized, "Invalid API key". Check the key: Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY.' }
         @{ Case = '403'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 403 Forbidden, "API key lacks the campaigns:read scope". Give the API key the scope named in the message (SendPilot → Integrations → API Keys), then connect again.' }
