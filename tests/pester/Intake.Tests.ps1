@@ -63,7 +63,8 @@ Describe 'Console text of errors' {
         })
     }
 
-    It '<Case> is one sentence on the console, without the JSON body' -ForEach @(
+    # Names are made here, at discovery: Pester would expand <…> in a data-driven name only when it runs.
+    $cases = @(
         @{ Case = '400'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 400 Bad Request, "Invalid request data". Correct what the API''s message names and try again.' }
         @{ Case = '401'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 401 Unauthorized, "Invalid API key". Check the key: Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY.' }
         @{ Case = '403'; Cmdlet = 'Get-SpCampaign'; Expected = 'GET /v1/campaigns/camp_xyz789 failed: the API answered 403 Forbidden, "API key lacks the campaigns:read scope". Give the API key the scope named in the message (SendPilot → Integrations → API Keys), then connect again.' }
@@ -77,12 +78,15 @@ Describe 'Console text of errors' {
         @{ Case = 'readonly'; Cmdlet = 'Add-SpLead'; Expected = 'The upload to campaign camp_xyz789 stopped and 3 row(s) were not sent (POST /v1/leads): the API answered 403 Forbidden, "Key lacks leads:write". Each unsent row has a SendPilot.LeadNotSent error record and rows after them were not read; check the key and its scopes with Get-SpContext, then run the upload again (rows already added count as duplicates).' }
         @{ Case = 'typo'; Cmdlet = 'Add-SpLead'; Expected = 'No column of the input is a LinkedIn URL, so the upload stopped at row 1 and nothing was sent: the columns are ''LinkdIn URL'', ''First Name''. Name the URL column with -PropertyMap @{ ''LinkdIn URL'' = ''linkedinUrl'' }.' }
         @{ Case = 'semicolon'; Cmdlet = 'Add-SpLead'; Expected = 'No column of the input is a LinkedIn URL, so the upload stopped at row 1 and nothing was sent: the columns are ''linkedinUrl;firstName''. Column ''linkedinUrl;firstName'' contains a semicolon: read the file with Import-Csv -Delimiter '';''.' }
-    ) {
-        $text = $script:Console[$Case]
-        $text | Should -BeLike "${Cmdlet}: *$([WildcardPattern]::Escape($Expected))"
-        $text | Should -Not -BeLike '*{"statusCode"*'
-        # One error each: a wrong campaign or a missing URL column stops once, not once per row.
-        ([regex]::Matches($text, '(Get-SpCampaign|Add-SpLead): ')).Count | Should -Be 1
+    )
+    foreach ($case in $cases) {
+        It "$($case.Case) is one sentence on the console, without the JSON body" -ForEach $case {
+            $text = $script:Console[$Case]
+            $text | Should -BeLike "${Cmdlet}: *$([WildcardPattern]::Escape($Expected))"
+            $text | Should -Not -BeLike '*{"statusCode"*'
+            # One error each: a wrong campaign or a missing URL column stops once, not once per row.
+            ([regex]::Matches($text, '(Get-SpCampaign|Add-SpLead): ')).Count | Should -Be 1
+        }
     }
 
     It '"$_" is the sentence; the exception keeps its request line and the JSON body' {
