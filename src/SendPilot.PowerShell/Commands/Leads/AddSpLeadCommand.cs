@@ -18,15 +18,18 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// columns are matched ignoring case, spaces, '_' and '-' (linkedinUrl, firstName, lastName, company, title, email; 'Profile URL',
     /// 'linkedin' and 'linkedInProfileUrl' also mean linkedinUrl); -PropertyMap renames others. Every other column is sent as a flat
     /// custom field under its own name, usable in message templates as {{name}}. Empty cells are left out; numbers and booleans keep
-    /// their type; dates are sent as ISO 8601; a nested object or list rejects the row.</para>
+    /// their type; dates are sent as ISO 8601; a nested object or list rejects the row. A lead from Get-SpLead (or a CSV exported
+    /// from Get-SpLead -Full) copies its known and custom fields only, never its id, status, timestamps or Data. When the first row
+    /// has no LinkedIn URL column at all, the upload stops at once with one error naming the columns seen and the likely fix.</para>
     /// <para>linkedinUrl is required and must be a profile URL (linkedin.com/in/&lt;slug&gt;); it is normalised before sending.
     /// Sales Navigator links and internal ACoAA… ids are rejected. A URL repeated within the upload (same campaign) is not sent again.</para>
     /// <para>Rows are sent in batches of -BatchSize as soon as a batch fills, with up to -ThrottleLimit batches in flight; a 429 pauses
     /// every batch for its Retry-After. The upload starts before the input ends and memory stays flat however long the input is.</para>
     /// <para>Every problem row is a non-terminating error record whose TargetObject is the row as given (SendPilot.LeadRejected,
     /// SendPilot.LeadFailed, SendPilot.LeadNotSent; a repeated URL is counted and told at -Verbose, never an error), so -ErrorVariable collects a file to fix
-    /// and re-import. The output is one summary per campaign: Submitted = Added + DuplicatesSkipped + Invalid + Failed. A 401, 403 or
-    /// unknown campaign stops the upload with a terminating error after reporting every row that was not sent.</para>
+    /// and re-import. The output is one summary per campaign: Submitted = Added + DuplicatesSkipped + Invalid + Failed. A -CampaignId
+    /// parameter is checked with one GET before any row is read. A 401, 403 or unknown campaign named by the rows stops the upload with
+    /// a terminating error after reporting every row that was not sent.</para>
     /// <para>Re-running the same upload is safe: the API skips URLs the campaign already has and counts them as duplicates.</para>
     /// </remarks>
     /// <example>
@@ -40,6 +43,10 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <example>
     /// <code>Import-Csv .\leads.csv | Add-SpLead -CampaignId camp_xyz789 -PropertyMap @{ 'Given' = 'firstName'; 'Internal notes' = '' } -WhatIf</code>
     /// <para>Renames the 'Given' column, drops 'Internal notes', validates every row and shows each batch without sending anything.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpLead -CampaignId camp_xyz789 -Status REPLY_RECEIVED -Full | Add-SpLead -CampaignId camp_sbx_10</code>
+    /// <para>Copies the leads that replied into another campaign, with their custom fields.</para>
     /// </example>
     /// <example>
     /// <code>@( @{ campaignId = 'camp_a'; linkedinUrl = 'linkedin.com/in/ann' }, @{ campaignId = 'camp_b'; linkedinUrl = 'linkedin.com/in/bo' } ) | Add-SpLead</code>
