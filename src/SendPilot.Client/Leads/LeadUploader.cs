@@ -251,43 +251,29 @@ namespace SendPilot.Client.Leads
         /// <summary>Maps the API's counts and errors[] onto the batch's rows.</summary>
         private void Account(Batch batch, ApiResponse response)
         {
-            JsonElement body = response.Body;
-            if (JsonRead.Bool(body, "success") == false)
-            {
-                string message = JsonRead.String(body, "error", "message") ?? "no reason given";
-                Fail(batch, $"the API answered {response.StatusCode} with success: false ({message}); the rows were not added", null);
-                return;
-            }
-            if (JsonRead.Number(body, "leadsAdded", "added") == null)
-            {
-                Uncertain(batch, response.StatusCode, Describe(body));
-                return;
-            }
             int size = batch.Rows.Count;
-            var rejected = new bool[size];
-            int mapped = 0;
-            if (JsonRead.TryGet(body, "errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
+            BatchAnswer answer = BatchAnswer.Read(response.Body, size);
+            if (answer.Refusal != null)
             {
-                foreach (JsonElement error in errors.EnumerateArray())
-                {
-                    long? index = JsonRead.Number(error, "index");
-                    if (index is long i && i >= 0 && i < size && !rejected[i])
-                    {
-                        rejected[i] = true;
-                        mapped++;
-                        PendingRow row = batch.Rows[(int)i];
-                        string reason = JsonRead.String(error, "reason", "message", "error") ?? "rejected by the API";
-                        _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, batch.Campaign.Id, row.Number, row.Source, row.Url, reason));
-                    }
-                }
+                Fail(batch, $"the API answered {response.StatusCode} with success: false ({answer.Refusal}); the rows were not added", null);
+                return;
+            }
+            if (answer.CountsMissing != null)
+            {
+                batch.Campaign.Count(c => c.UnknownAnswers++);
+                Fail(batch, $"the API answered {response.StatusCode} with {answer.CountsMissing} and no leadsAdded count, so whether the row was added is unknown (re-sending is safe: the API skips leads it already has)", null);
+                return;
+            }
+            foreach (var rejected in answer.Rejected)
+            {
+                PendingRow row = batch.Rows[rejected.Key];
+                _listener.RowProblem(new LeadRowProblem(LeadProblemKind.Rejected, batch.Campaign.Id, row.Number, row.Source, row.Url, rejected.Value));
             }
 
-            long invalid = Math.Max(JsonRead.Number(body, "invalidEntries", "invalid") ?? 0, mapped);
-            long duplicates = JsonRead.Number(body, "duplicatesSkipped", "duplicates") ?? 0;
-            long added = JsonRead.Number(body, "leadsAdded", "added") ?? Math.Max(0, size - invalid - duplicates);
-            invalid = Math.Min(invalid, size);
-            duplicates = Math.Min(duplicates, size - invalid);
-            added = Math.Min(added, size - invalid - duplicates);
+            int mapped = answer.Rejected.Count;
+            long invalid = Math.Min(Math.Max(answer.Invalid, mapped), size);
+            long duplicates = Math.Min(answer.Duplicates, size - invalid);
+            long added = Math.Min(answer.Added, size - invalid - duplicates);
             long unaccounted = size - invalid - duplicates - added;
 
             batch.Campaign.Count(c =>
@@ -302,22 +288,6 @@ namespace SendPilot.Client.Leads
             });
             RowsDone(size);
         }
-
-        /// <summary>A 2xx whose body says nothing of what was added: the rows may or may not be stored.</summary>
-        private void Uncertain(Batch batch, int status, string body)
-        {
-            batch.Campaign.Count(c => c.UnknownAnswers++);
-            Fail(batch, $"the API answered {status} with {body} and no leadsAdded count, so whether the row was added is unknown (re-sending is safe: the API skips leads it already has)", null);
-        }
-
-        private static string Describe(JsonElement body) => body.ValueKind switch
-        {
-            JsonValueKind.Undefined => "an empty body",
-            JsonValueKind.Null => "null",
-            JsonValueKind.Array => body.GetArrayLength() == 0 ? "[]" : "a list",
-            JsonValueKind.Object => body.EnumerateObject().Any() ? "an object" : "{}",
-            _ => "a bare value",
-        };
 
         private void Fail(Batch batch, string reason, SendPilotApiException? failure)
         {
