@@ -33,7 +33,6 @@ namespace SendPilot.Client.Leads
     {
         private const int MaxCachedNames = 1024;
         private readonly Dictionary<string, string?> _map;
-        private readonly HashSet<string> _usedMapKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         // Rows of one file share their column names: resolve each name once.
         private readonly Dictionary<string, string?> _targets = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -45,9 +44,6 @@ namespace SendPilot.Client.Leads
             if (propertyMap != null)
                 foreach (var pair in propertyMap) _map[pair.Key.Trim()] = pair.Value;
         }
-
-        /// <summary>The -PropertyMap keys that matched no column of any row read so far.</summary>
-        public IReadOnlyList<string> UnusedMapKeys() => _map.Keys.Where(k => !_usedMapKeys.Contains(k)).ToList();
 
         /// <summary>Whether any of these column names means the LinkedIn URL (after the property map).</summary>
         public bool HasUrlColumn(IEnumerable<string> columns) => columns.Any(c => TargetName(c) == LeadFieldNames.LinkedinUrl);
@@ -106,7 +102,6 @@ namespace SendPilot.Client.Leads
             string name = column;
             if (_map.TryGetValue(column.Trim(), out string? mapped))
             {
-                _usedMapKeys.Add(column.Trim());
                 if (string.IsNullOrWhiteSpace(mapped)) return null;
                 name = mapped!;
             }

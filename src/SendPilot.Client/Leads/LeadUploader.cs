@@ -78,9 +78,6 @@ namespace SendPilot.Client.Leads
         /// <summary>Whether any of these column names means the LinkedIn URL (after the property map).</summary>
         public bool HasUrlColumn(IEnumerable<string> columns) => _reader.HasUrlColumn(columns);
 
-        /// <summary>The property map's keys that matched no column of any row so far.</summary>
-        public IReadOnlyList<string> UnusedPropertyMapKeys() => _reader.UnusedMapKeys();
-
         /// <summary>
         /// Takes one row (null for a $null input, which counts as invalid). Problems are reported to the listener.
         /// The task completes when the row is buffered (usually at once) or, when its batch filled, once the batch
@@ -94,7 +91,7 @@ namespace SendPilot.Client.Leads
             if (string.IsNullOrWhiteSpace(campaignId))
                 return Rejected(null, number, source, row == null
                     ? "the row is $null, and there is no campaign to add it to."
-                    : "No campaign: give -CampaignId, or a campaignId column or property on the row.");
+                    : "No campaign: none was given for the upload and the row has no campaignId column or property.");
             CampaignUpload campaign = Campaign(campaignId!.Trim());
             campaign.Count(c => c.Submitted++);
             if (row == null) return Rejected(campaign, number, source, "the row is $null; there is nothing to add.");

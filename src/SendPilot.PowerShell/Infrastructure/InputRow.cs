@@ -48,11 +48,6 @@ namespace SendPilot.PowerShell.Infrastructure
             return false;
         }
 
-        public IEnumerable<string> Names()
-        {
-            foreach (RowField each in Fields) yield return each.Name;
-        }
-
         /// <summary>The value without its PSObject wrapper; a [pscustomobject] stays wrapped (it has no other form).</summary>
         public static object? Unwrap(object? value) =>
             value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;

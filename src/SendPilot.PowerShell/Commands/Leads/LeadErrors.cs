@@ -16,7 +16,8 @@ namespace SendPilot.PowerShell.Commands.Leads
             {
                 case LeadProblemKind.Rejected:
                     return ErrorRecords.Local(new ArgumentException($"{where} rejected{campaign}: {problem.Reason}"),
-                        "SendPilot.LeadRejected", ErrorCategory.InvalidData, problem.Source, "Fix the row and add it again.");
+                        "SendPilot.LeadRejected", ErrorCategory.InvalidData, problem.Source,
+                        campaign.Length == 0 ? "Give -CampaignId, or a campaignId column, and add the row again." : "Fix the row and add it again.");
                 case LeadProblemKind.NotSent:
                     return ErrorRecords.Local(new OperationCanceledException($"{where} not sent{campaign}: {problem.Reason}", problem.ApiError),
                         "SendPilot.LeadNotSent", ErrorCategory.OperationStopped, problem.Source,
