@@ -184,6 +184,46 @@ public sealed class WebhookReceiverTests : IDisposable
         Assert.Equal(1, receiver.Counters.Ignored);
     }
 
+    private static HttpRequestMessage SignedBytes(Uri uri, byte[] bytes)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
+        foreach (var h in WebhookSignature.CreateHeaders(WebhookSignatureScheme.Svix, Secret, "msg_" + Guid.NewGuid(), now, bytes))
+            request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+        return request;
+    }
+
+    private static async Task<string> Reason(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+
+    [Fact]
+    public async Task Correctly_signed_bodies_with_an_impossible_timestamp_or_invalid_utf8_get_400_with_a_reason()
+    {
+        var farFuture = Encoding.UTF8.GetBytes("{\"eventId\":\"evt_t\",\"eventType\":\"lead.updated\",\"timestamp\":99999999999999999,\"data\":{}}");
+        var invalidUtf8 = Encoding.UTF8.GetBytes("{\"eventId\":\"evt_").Concat(new byte[] { 0xC3, 0x28 })
+            .Concat(Encoding.UTF8.GetBytes("\",\"eventType\":\"lead.updated\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{}}")).ToArray();
+
+        var time = await Http.SendAsync(SignedBytes(Hooks, farFuture));
+        var utf8 = await Http.SendAsync(SignedBytes(Hooks, invalidUtf8));
+
+        Assert.Equal(HttpStatusCode.BadRequest, time.StatusCode);
+        Assert.Contains("'timestamp' 99999999999999999 is outside the dates", await Reason(time));
+        Assert.Equal(HttpStatusCode.BadRequest, utf8.StatusCode);
+        Assert.Contains("not valid UTF-8", await Reason(utf8));
+        Assert.Equal(2, _receiver.Counters.Malformed);
+    }
+
+    [Fact]
+    public async Task A_malformed_chunk_gets_400_not_431()
+    {
+        string runOn = await Raw("POST /hooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n");
+        string longSize = await Raw("POST /hooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + new string('0', 2000) + "5\r\n");
+
+        Assert.StartsWith("HTTP/1.1 400 Bad Request", runOn);
+        Assert.Contains("Malformed chunk", runOn);
+        Assert.StartsWith("HTTP/1.1 400 Bad Request", longSize);
+    }
+
     [Fact]
     public void Stop_frees_the_port_at_once_even_with_a_connection_open()
     {
