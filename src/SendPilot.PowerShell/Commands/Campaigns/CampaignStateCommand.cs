@@ -39,6 +39,11 @@ namespace SendPilot.PowerShell.Commands.Campaigns
                 WriteError(ErrorRecords.FromApi(invalid, id, "SendPilot.InvalidCampaignState", $"Campaign {id} could not be {Action}d",
                     $"Only a campaign that is {RequiredState} can be {Action}d; see its status with Get-SpCampaign -Id {id}."));
             }
+            catch (SendPilotApiException unknown) when (unknown.Kind == ApiErrorKind.DeliveryUnknown)
+            {
+                WriteError(ErrorRecords.FromApi(unknown, id, "SendPilot.CampaignStateUnknown", $"Campaign {id} may or may not have been {Action}d",
+                    $"See its status with Get-SpCampaign -Id {id} before trying again."));
+            }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {
                 WriteApiError(notFound, id, "SendPilot.CampaignNotFound");
