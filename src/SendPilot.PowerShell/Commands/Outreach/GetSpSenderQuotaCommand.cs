@@ -12,8 +12,8 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <summary>Shows each sender's daily LinkedIn quotas: messages and connection requests left, limits, and the reset time.</summary>
     /// <remarks>
     /// <para>Reads GET /senders/quotas once per command. Its field names are not documented, so the answer is read
-    /// tolerantly: a count the answer does not give is empty, and each sender's part of the answer is kept as it came in
-    /// the Raw property. Send-SpMessage and Request-SpConnection use the same numbers to prefer the sender with the most
+    /// tolerantly: a count the answer does not give is empty. The answer as SendPilot sent it is one call away:
+    /// Invoke-SpApi GET /senders/quotas. Send-SpMessage and Request-SpConnection use the same numbers to prefer the sender with the most
     /// left.</para>
     /// </remarks>
     /// <example>
@@ -41,18 +41,11 @@ namespace SendPilot.PowerShell.Commands.Outreach
             _quotas ??= Await(Client.GetSenderQuotasAsync(CancelToken));
             foreach (SenderQuota quota in _quotas)
                 if (SenderId == null || SenderId.Contains(quota.SenderId, StringComparer.OrdinalIgnoreCase))
-                    WriteObject(WithRaw(quota));
+                    WriteObject(quota);
             if (SenderId == null) return;
             foreach (string missing in SenderId.Where(id => !_quotas.Any(q => string.Equals(q.SenderId, id, StringComparison.OrdinalIgnoreCase))))
                 WriteError(new ErrorRecord(new ItemNotFoundException($"GET /senders/quotas has no quotas for sender {missing}."),
                     "SendPilot.QuotaNotFound", ErrorCategory.ObjectNotFound, missing));
-        }
-
-        private static PSObject WithRaw(SenderQuota quota)
-        {
-            var wrapped = PSObject.AsPSObject(quota);
-            wrapped.Properties.Add(new PSNoteProperty("Raw", PSObjectConverter.FromJson(JsonSerializer.Deserialize<JsonElement>(quota.RawJson))));
-            return wrapped;
         }
     }
 }

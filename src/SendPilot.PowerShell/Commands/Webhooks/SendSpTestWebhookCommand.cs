@@ -90,7 +90,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
 
             WebhookTestDelivery delivery = Await(WebhookTestSender.SendAsync(Uri, type, PlainData(), secret, scheme, EventId,
                 Timestamp ?? DateTimeOffset.UtcNow, TimeSpan.FromSeconds(TimeoutSec), CancelToken));
-            WriteVerbose($"POST {Uri} {type} {delivery.EventId} → {(delivery.StatusCode?.ToString() ?? delivery.Error)} in {delivery.Elapsed.TotalMilliseconds:0} ms");
+            WriteVerbose($"POST {Uri} {type} {delivery.EventId} → {(delivery.StatusCode?.ToString() ?? delivery.Error)} in {delivery.ElapsedSeconds * 1000:0} ms");
             WriteObject(delivery);
             if (!delivery.Succeeded)
             {
