@@ -61,7 +61,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         /// <summary>The campaign to attribute the message to (optional; by lead the lead's own campaign is the default). Binds by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CampaignIdCompleter))]
+        [CampaignIdCompletion]
         public string? CampaignId { get; set; }
 
         /// <summary>

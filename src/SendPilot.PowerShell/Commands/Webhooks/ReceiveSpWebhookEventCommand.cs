@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security;
 using System.Threading;
 using SendPilot.Client.Webhooks;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Webhooks
@@ -69,6 +70,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookEventTypeCompleter))]
         public string[]? EventType { get; set; }
 
         /// <summary>Stop after this many events were emitted. Default: no limit.</summary>
