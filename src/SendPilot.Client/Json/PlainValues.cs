@@ -43,11 +43,18 @@ namespace SendPilot.Client.Json
                 case bool flag: return flag ? "true" : "false";
                 case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
                 case IDictionary map:
-                    return string.Join("; ", map.Cast<DictionaryEntry>().Select(e => e.Key + "=" + Nested(e.Value)));
+                    return string.Join("; ", Entries(map).Select(e => e.Key + "=" + Nested(e.Value)));
                 case IEnumerable items:
                     return string.Join(", ", items.Cast<object?>().Select(Nested));
                 default: return value.ToString() ?? "";
             }
+        }
+
+        // IDictionary's own enumerator: a generic dictionary's IEnumerable yields KeyValuePairs, not DictionaryEntries.
+        private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
+        {
+            IDictionaryEnumerator entries = map.GetEnumerator();
+            while (entries.MoveNext()) yield return entries.Entry;
         }
 
         private static string Nested(object? value) => value is IEnumerable and not string ? "(" + Of(value) + ")" : Of(value);
