@@ -26,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
     /// <code>Get-SpCampaign -Id camp_xyz789 | Select-Object Name, Type, LeadsContacted, LinkedInSenderIds</code>
     /// <para>Gets one campaign with the details only the single-campaign call returns.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpCampaign", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpCampaign", SupportsPaging = true, HelpUri = HelpLinks.Campaigns)]
     [OutputType(typeof(Campaign))]
     public sealed class GetSpCampaignCommand : SendPilotCmdlet
     {

@@ -46,7 +46,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <code>@( @{ campaignId = 'camp_a'; linkedinUrl = 'linkedin.com/in/ann' }, @{ campaignId = 'camp_b'; linkedinUrl = 'linkedin.com/in/bo' } ) | Add-SpLead</code>
     /// <para>Rows name their own campaign; they are batched per campaign and there is one summary per campaign.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Add, "SpLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Add, "SpLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.UploadLeads)]
     [OutputType(typeof(LeadUploadSummary))]
     public sealed class AddSpLeadCommand : SendPilotCmdlet, ILeadUploadListener
     {

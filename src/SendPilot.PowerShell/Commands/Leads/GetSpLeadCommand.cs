@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <code>Get-SpLead -LeadId lead_3 -Full | Format-List *</code>
     /// <para>One lead with its profile details and custom fields.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLead", DefaultParameterSetName = ById, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpLead", DefaultParameterSetName = ById, SupportsPaging = true, HelpUri = HelpLinks.ReadLeads)]
     [OutputType(typeof(Lead))]
     public sealed class GetSpLeadCommand : SendPilotCmdlet
     {

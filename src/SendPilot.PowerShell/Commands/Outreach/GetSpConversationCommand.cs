@@ -20,7 +20,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpConversation -SenderId sender_ann | Where-Object UnreadCount -gt 0 | Get-SpMessage -First 1</code>
     /// <para>The latest message of every conversation with unread messages.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpConversation", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpConversation", SupportsPaging = true, HelpUri = HelpLinks.Inbox)]
     [OutputType(typeof(Conversation))]
     public sealed class GetSpConversationCommand : SendPilotCmdlet
     {

@@ -21,7 +21,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpConversation -SenderId sender_ann -First 5 | Get-SpMessage -First 3</code>
     /// <para>The last three messages of the five most recent conversations.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpMessage", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpMessage", SupportsPaging = true, HelpUri = HelpLinks.Inbox)]
     [OutputType(typeof(InboxMessage))]
     public sealed class GetSpMessageCommand : SendPilotCmdlet
     {

@@ -24,7 +24,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpSender | Get-SpSenderQuota</code>
     /// <para>Each sender's daily quotas.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpSender", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpSender", SupportsPaging = true, HelpUri = HelpLinks.Senders)]
     [OutputType(typeof(Sender))]
     public sealed class GetSpSenderCommand : SendPilotCmdlet
     {

@@ -23,7 +23,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpSender -Status active | Get-SpSenderQuota | Where-Object MessagesRemaining -gt 0</code>
     /// <para>Active senders that can still send messages today.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpSenderQuota", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpSenderQuota", SupportsPaging = true, HelpUri = HelpLinks.Senders)]
     [OutputType(typeof(SenderQuota))]
     public sealed class GetSpSenderQuotaCommand : SendPilotCmdlet
     {

@@ -36,7 +36,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>Receive-SpWebhookEvent -Prefix 'http://+:8443/sendpilot/' -Secret $secret -Verbose</code>
     /// <para>Listens on every interface under /sendpilot/, for a reverse proxy on another machine.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet)]
+    [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet, HelpUri = HelpLinks.ReceiveWebhooks)]
     [OutputType(typeof(WebhookEvent))]
     public sealed class ReceiveSpWebhookEventCommand : SendPilotCmdlet
     {

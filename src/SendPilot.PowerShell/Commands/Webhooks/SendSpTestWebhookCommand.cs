@@ -32,7 +32,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>'message.sent', 'reply.received', 'campaign.paused' | Send-SpTestWebhook -Uri $uri -Secret $secret</code>
     /// <para>Sends one event of each type.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Send, "SpTestWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommunications.Send, "SpTestWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.TestWebhooks)]
     [OutputType(typeof(WebhookTestDelivery))]
     public sealed class SendSpTestWebhookCommand : SendPilotCmdlet
     {

@@ -26,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>Test-SpWebhookSignature -Body $body -Headers @{ 'Webhook-Signature' = 't=1767225600,s=5f1c…' } -Secret 'my-secret' -ToleranceSeconds 0 -Detailed</code>
     /// <para>Checks an old captured delivery in the documented scheme without the timestamp check and says why it fails, if it does.</para>
     /// </example>
-    [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature")]
+    [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature", HelpUri = HelpLinks.WebhookSignatures)]
     [OutputType(typeof(bool), typeof(WebhookSignatureResult))]
     public sealed class TestSpWebhookSignatureCommand : SendPilotCmdlet
     {
