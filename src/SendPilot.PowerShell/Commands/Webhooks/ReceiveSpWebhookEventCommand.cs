@@ -16,7 +16,8 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// and answered at once, before your pipeline handles it: 200 for an event (also for a repeat of an eventId already seen,
     /// which is not emitted again — delivery is at-least-once), 401 when -Secret is given and the signature is missing,
     /// wrong or too old, 400 for a body that is not a SendPilot event, 405 for anything but POST, 413 above -MaxBodyBytes,
-    /// 404 outside the -Prefix path, and 503 if more than 10,000 events wait for a slow pipeline.</para>
+    /// 404 outside the -Prefix path, and 503 if more than 10,000 events wait for a slow pipeline. Without -Secret every
+    /// well-formed event is accepted.</para>
     /// <para>It stops after -Count events, after -TimeoutSec seconds, or on Ctrl+C, and frees the port at once. -Verbose shows
     /// one line per request with its answer. SendPilot only delivers to HTTPS URLs: expose the port through a tunnel or
     /// reverse proxy that terminates TLS, or point the sandbox (or Send-SpTestWebhook) at it directly.</para>
@@ -38,7 +39,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet, HelpUri = HelpLinks.ReceiveWebhooks)]
     [OutputType(typeof(WebhookEvent))]
-    public sealed class ReceiveSpWebhookEventCommand : SendPilotCmdlet
+    public sealed class ReceiveSpWebhookEventCommand : WebhookSignatureCmdlet
     {
         private const string PortSet = "Port";
         private const string PrefixSet = "Prefix";
@@ -55,16 +56,6 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [Parameter(ParameterSetName = PrefixSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Prefix { get; set; } = "";
-
-        /// <summary>The endpoint's signing secret (SecureString or string; whsec_… for the Svix scheme). Without it every well-formed event is accepted.</summary>
-        [Parameter]
-        [SecureStringTransformation]
-        public SecureString? Secret { get; set; }
-
-        /// <summary>How far (in seconds) a signature's timestamp may be from now. Default 300; 0 skips the check.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int ToleranceSeconds { get; set; } = 300;
 
         /// <summary>Emit only events whose (current) type matches one of these names; wildcards allowed (campaign.*). Others are still answered 200.</summary>
         [Parameter]

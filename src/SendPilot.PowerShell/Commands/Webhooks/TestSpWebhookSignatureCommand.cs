@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature", HelpUri = HelpLinks.WebhookSignatures)]
     [OutputType(typeof(bool), typeof(WebhookSignatureResult))]
-    public sealed class TestSpWebhookSignatureCommand : SendPilotCmdlet
+    public sealed class TestSpWebhookSignatureCommand : WebhookSignatureCmdlet
     {
         /// <summary>The raw request body exactly as received: a string (taken as UTF-8) or a byte[]. Binds by property name (Body).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -42,15 +42,10 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         public object? Headers { get; set; }
 
-        /// <summary>The endpoint's signing secret, as a SecureString or plain string (whsec_… for the Svix scheme).</summary>
+        /// <summary>The endpoint's signing secret, as a SecureString or plain string (whsec_… for the Svix and Standard Webhooks schemes). Required here: there is nothing to test without it.</summary>
         [Parameter(Mandatory = true)]
         [SecureStringTransformation]
-        public SecureString? Secret { get; set; }
-
-        /// <summary>How far (in seconds) the signed timestamp may be from now. Default 300; 0 skips the check.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int ToleranceSeconds { get; set; } = 300;
+        public override SecureString? Secret { get; set; }
 
         /// <summary>Return the scheme found and the reason for a failure instead of $true/$false.</summary>
         [Parameter]
