@@ -82,7 +82,7 @@ function Format-ShortDate($Date) { if ($null -ne $Date) { $Date.UtcDateTime.ToSt
 function Get-RenderingWebhookJson {
     @(
         '{"eventId":"evt_1764621956000_a1b2c3d4e","eventType":"lead_database.search.completed","timestamp":"2026-12-01T20:45:56Z","workspaceId":"ws_sandbox","data":{"searchId":"srch_42","leadsFound":12345}}'
-        '{"eventId":"evt_1764621957000_f5e6d7c8b","eventType":"reply.received","timestamp":"2026-12-01T20:46:00Z","data":{"leadId":"lead_100234","campaignId":"camp_9f8e7d6c5b4a39281706","reply":"Happy to talk — how about Tuesday at 10:00 CET? I will bring our Head of RevOps.","tags":["hot","emea"]}}'
+        '{"eventId":"evt_1764621957000_f5e6d7c8b","eventType":"reply.received","timestamp":"2026-12-01T20:46:00Z","data":{"leadId":"lead_8f3k2m1p","campaignId":"camp_9f8e7d6c5b4a39281706","reply":"Happy to talk — how about Tuesday at 10:00 CET? I will bring our Head of RevOps.","tags":["hot","emea"]}}'
     )
 }
 
