@@ -24,17 +24,18 @@ BeforeAll {
 
 AfterAll { Stop-TestSandbox }
 
-Describe 'Export of <Type>' -ForEach $types {
+# One Describe per output type; names stay literal (the dotnet test bridge lists tests by name, before Pester expands <…>).
+Describe 'Export of an output type' -ForEach $types {
     BeforeAll { $objects = $script:Objects[$Type] }
 
-    It 'has objects to export' { $objects.Count | Should -BeGreaterThan 0 }
+    It 'has objects to export' { $objects.Count | Should -BeGreaterThan 0 -Because $Type }
 
     It 'writes plain values with ConvertTo-Json -Depth 5' {
         $json = $objects | ConvertTo-Json -Depth 5
-        $json | Should -Not -Match 'ValueKind'
-        $json | Should -Not -Match '"Ticks"|"TotalMilliseconds"'
-        $json | Should -Not -Match '"Raw(Json)?"\s*:'
-        $json | Should -Not -Match $script:TypeName
+        $json | Should -Not -Match 'ValueKind' -Because $Type
+        $json | Should -Not -Match '"Ticks"|"TotalMilliseconds"' -Because $Type
+        $json | Should -Not -Match '"Raw(Json)?"\s*:' -Because $Type
+        $json | Should -Not -Match $script:TypeName -Because $Type
         $null = $json | ConvertFrom-Json
     }
 
@@ -42,10 +43,10 @@ Describe 'Export of <Type>' -ForEach $types {
         $path = Join-Path $TestDrive "$Type.csv"
         $objects | Export-Csv -Path $path
         $csv = Get-Content -Raw $path
-        $csv | Should -Not -Match $script:TypeName
-        $csv | Should -Not -Match 'ValueKind'
-        (Get-Content $path -First 1) | Should -Not -Match '"Raw(Json)?"'
-        @(Import-Csv $path).Count | Should -Be $objects.Count
+        $csv | Should -Not -Match $script:TypeName -Because $Type
+        $csv | Should -Not -Match 'ValueKind' -Because $Type
+        (Get-Content $path -First 1) | Should -Not -Match '"Raw(Json)?"' -Because $Type
+        @(Import-Csv $path).Count | Should -Be $objects.Count -Because $Type
     }
 }
 

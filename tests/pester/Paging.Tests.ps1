@@ -11,9 +11,9 @@ BeforeAll {
 AfterAll { Stop-TestSandbox }
 
 Describe 'Every list cmdlet pages' {
-    It 'has -First, -Skip and -IncludeTotalCount on <_>' -ForEach 'Get-SpCampaign', 'Get-SpLead', 'Get-SpConversation', 'Get-SpMessage', 'Get-SpSender', 'Get-SpSenderQuota' {
+    It 'has -First, -Skip and -IncludeTotalCount' -ForEach 'Get-SpCampaign', 'Get-SpLead', 'Get-SpConversation', 'Get-SpMessage', 'Get-SpSender', 'Get-SpSenderQuota' {
         $command = Get-Command $_
-        foreach ($name in 'First', 'Skip', 'IncludeTotalCount') { $command.Parameters.Keys | Should -Contain $name }
+        foreach ($name in 'First', 'Skip', 'IncludeTotalCount') { $command.Parameters.Keys | Should -Contain $name -Because $_ }
     }
 }
 

@@ -21,27 +21,28 @@ BeforeAll {
 
 AfterAll { Stop-TestSandbox }
 
-Describe 'Default table of <Type> at <Width> columns' -ForEach $cases {
+# One Describe per type and width; names stay literal (the dotnet test bridge lists tests by name, before Pester expands <…>).
+Describe 'A default table view at 80 and 120 columns' -ForEach $cases {
     BeforeAll {
         $objects = $script:Objects[$Type]
         $spec = $script:Cases[$Type]
     }
 
     It 'has realistic objects of the type to show' {
-        $objects.Count | Should -BeGreaterThan 0
+        $objects.Count | Should -BeGreaterThan 0 -Because $Type
         $objects | ForEach-Object { $_.PSTypeNames | Should -Contain ($_.PSTypeNames | Where-Object { $_ -like "SendPilot.*.$Type" } | Select-Object -First 1) }
     }
 
     It 'keeps every line within the width' {
         $text = $objects | Out-String -Width $Width
-        foreach ($line in $text -split "`r?`n") { $line.Length | Should -BeLessOrEqual $Width -Because "'$line'" }
+        foreach ($line in $text -split "`r?`n") { $line.Length | Should -BeLessOrEqual $Width -Because "$Type at $Width columns: '$line'" }
     }
 
     It 'prints the header on one line with the needed columns, whole' {
         foreach ($object in $objects) {
             $table = ConvertFrom-RenderedTable ($object | Out-String -Width $Width)
-            $table.HeaderLines.Count | Should -Be 1 -Because ($table.HeaderLines -join "`n")
-            $table.Columns.Label | Should -Be @($spec.Columns.Keys)
+            $table.HeaderLines.Count | Should -Be 1 -Because "$Type at $Width columns: $($table.HeaderLines -join "`n")"
+            $table.Columns.Label | Should -Be @($spec.Columns.Keys) -Because "$Type at $Width columns"
         }
     }
 
@@ -53,7 +54,7 @@ Describe 'Default table of <Type> at <Width> columns' -ForEach $cases {
                 if (-not $expected) { continue }
                 $value = "$(& $expected $object)"
                 if (-not $value) { continue }
-                Test-CellValue $table.Row[0] $column $value | Should -BeTrue -Because "$($column.Label) should show '$value' in '$($table.Row[0])'"
+                Test-CellValue $table.Row[0] $column $value | Should -BeTrue -Because "$Type at $Width columns, $($column.Label) should show '$value' in '$($table.Row[0])'"
             }
         }
     }

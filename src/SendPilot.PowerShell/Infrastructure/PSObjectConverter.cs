@@ -79,7 +79,7 @@ namespace SendPilot.PowerShell.Infrastructure
             var added = extras.ToList();
             if (added.Count == 0) return model;
             var wrapped = PSObject.AsPSObject(model);
-            var known = wrapped.Properties.Where(p => p.IsGettable).ToList();
+            var known = wrapped.Properties.Where(p => p.IsGettable && !(p is PSNoteProperty)).ToList();
             foreach (PSPropertyInfo property in known)
                 wrapped.Properties.Add(new PSNoteProperty(property.Name, property.Value));
             foreach (var field in added)
