@@ -32,7 +32,10 @@ namespace SendPilot.Client.Models
         /// connection), or answered 2xx without counts (their rows are counted as failed).</summary>
         public int UncertainBatches { get; set; }
 
-        public TimeSpan Elapsed { get; set; }
+        internal TimeSpan Elapsed { get; set; }
+
+        /// <summary>How long the upload took, in seconds (a number, so it exports and sorts as one).</summary>
+        public double ElapsedSeconds => Math.Round(Elapsed.TotalSeconds, 1);
 
         /// <summary>Set when the counts need a caveat, e.g. after retries of attempts with an unknown outcome.</summary>
         public string? Note { get; set; }
