@@ -141,6 +141,7 @@ Describe 'Copying leads between campaigns' {
         $body.leads[0].customScore | Should -BeExactly '85'
         $body.leads[0].score | Should -BeExactly '42'
         $copy = Get-SpLead -CampaignId camp_sbx_10 -Full | Where-Object LinkedinUrl -like '*/pester-copy'
-        ($copy.Data.Keys | Sort-Object) | Should -Be @('customScore', 'score')
+        $copy.customScore | Should -BeExactly '85'
+        $copy.score | Should -BeExactly '42'
     }
 }

@@ -56,7 +56,9 @@ namespace SendPilot.Client.Leads
         public static bool IsLeadOwnColumn(string name) => LeadOwnColumns.Contains(Squash(name));
 
         private static readonly HashSet<string> LeadOwnColumns = new HashSet<string>(
-            typeof(Models.Lead).GetProperties().Select(p => Squash(p.Name)).Where(n => !Known.ContainsKey(n)), StringComparer.Ordinal);
+            typeof(Models.Lead).GetProperties().Select(p => Squash(p.Name)).Where(n => !Known.ContainsKey(n))
+                .Concat(new[] { "data" }), // the container of the custom fields, shown as a Data column but not a public property
+            StringComparer.Ordinal);
 
         /// <summary>The column most like a LinkedIn URL header (e.g. "LinkdIn URL"), or null when none is close.</summary>
         public static string? ClosestToUrl(IEnumerable<string> columns)
