@@ -13,5 +13,6 @@ namespace SendPilot.Client
         Network,             // no HTTP answer
         Timeout,             // no answer in time
         DeliveryUnknown,     // a send/connect may have reached the server; it is not repeated
+        ProxyAuthenticationRequired, // 407: the proxy on the way wants (other) credentials
     }
 }

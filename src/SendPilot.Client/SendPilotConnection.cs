@@ -17,8 +17,9 @@ namespace SendPilot.Client
         private readonly string _apiKey;
 
         public SendPilotConnection(string apiKey, Uri? baseUri = null, TimeSpan? timeout = null,
-            RetryPolicy? retry = null, string? userAgent = null, HttpMessageHandler? handler = null)
+            RetryPolicy? retry = null, string? userAgent = null, HttpMessageHandler? handler = null, ProxySettings? proxy = null)
         {
+            Proxy = proxy ?? ProxySettings.Default;
             _apiKey = ValidateKey(apiKey);
             BaseUri = ValidateBaseUri(baseUri ?? new Uri(DefaultBaseUri));
             Timeout = timeout is { } t && t > TimeSpan.Zero ? t : DefaultTimeout;
@@ -31,6 +32,7 @@ namespace SendPilot.Client
         public TimeSpan Timeout { get; }
         public RetryPolicy Retry { get; }
         public string UserAgent { get; }
+        public ProxySettings Proxy { get; }
 
         /// <summary>The key's last four characters, enough to tell keys apart.</summary>
         public string KeyHint => "…" + (_apiKey.Length > 4 ? _apiKey.Substring(_apiKey.Length - 4) : "");
@@ -78,12 +80,19 @@ namespace SendPilot.Client
         private HttpClient CreateHttpClient(HttpMessageHandler? handler)
         {
             var client = handler == null
-                ? new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
+                ? new HttpClient(ProxiedHandler())
                 : new HttpClient(handler, disposeHandler: false);
             client.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per-attempt timeouts are ours
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
             return client;
+        }
+
+        private HttpClientHandler ProxiedHandler()
+        {
+            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+            Proxy.Apply(handler);
+            return handler;
         }
     }
 }

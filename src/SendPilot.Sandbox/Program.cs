@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace SendPilot.Sandbox;
 
-/// <summary>dotnet run --project src/SendPilot.Sandbox -- --port 5080 [--api-key K] [--latency-ms N] [--verbose]</summary>
+/// <summary>dotnet run --project src/SendPilot.Sandbox -- --port 5080 [--api-key K] [--workspace-id W] [--workspace-name N] [--latency-ms N] [--verbose]</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -17,9 +17,11 @@ public static class Program
                 case "--port": options.Port = int.Parse(Next()); break;
                 case "--api-key": options.ApiKey = Next(); break;
                 case "--latency-ms": latencyMs = int.Parse(Next()); break;
+                case "--workspace-id": options.WorkspaceId = Next(); break;
+                case "--workspace-name": options.WorkspaceName = Next(); break;
                 case "--verbose": options.Verbose = true; break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: --port N [--api-key K] [--latency-ms N] [--verbose]");
+                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: --port N [--api-key K] [--workspace-id W] [--workspace-name N] [--latency-ms N] [--verbose]");
                     return 2;
             }
         }

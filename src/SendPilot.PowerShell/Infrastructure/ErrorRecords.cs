@@ -40,6 +40,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.ProxyAuthenticationRequired: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.DeliveryUnknown:
                     return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
                          : exception.StatusCode == null && exception.InnerException is SendPilotApiException { Kind: ApiErrorKind.Network } ? ErrorCategory.ConnectionError
@@ -59,6 +60,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "NetworkError",
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
+            ApiErrorKind.ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
             _ => "ServerError",
         };
 
@@ -71,6 +73,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
+            ApiErrorKind.ProxyAuthenticationRequired => "Give the proxy's credentials: Connect-SpAccount -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for your Windows sign-in.",
             _ => null,
         };
     }

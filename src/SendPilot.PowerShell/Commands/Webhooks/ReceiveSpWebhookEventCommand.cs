@@ -37,7 +37,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet)]
     [OutputType(typeof(WebhookEvent))]
-    public sealed class ReceiveSpWebhookEventCommand : SendPilotCmdlet
+    public sealed class ReceiveSpWebhookEventCommand : SendPilotCancellableCmdlet
     {
         private const string PortSet = "Port";
         private const string PrefixSet = "Prefix";

@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature")]
     [OutputType(typeof(bool), typeof(WebhookSignatureResult))]
-    public sealed class TestSpWebhookSignatureCommand : SendPilotCmdlet
+    public sealed class TestSpWebhookSignatureCommand : SendPilotCancellableCmdlet
     {
         /// <summary>The raw request body exactly as received: a string (taken as UTF-8) or a byte[]. Binds by property name (Body).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
