@@ -15,9 +15,10 @@ public static class RealPwsh
     public static PwshResult Invoke(string script, IDictionary<string, string?> environment)
     {
         if (!Restored.Value) throw new InvalidOperationException("dotnet tool restore failed; the pinned pwsh is not available.");
-        string full = $"$ErrorActionPreference = 'Stop'; Import-Module '{ModulePaths.Manifest}'\n{script}";
-        string encoded = Convert.ToBase64String(System.Text.Encoding.Unicode.GetBytes(full));
-        return Run("dotnet", $"tool run pwsh -NoProfile -NonInteractive -EncodedCommand {encoded}", environment);
+        string file = Path.Combine(Path.GetTempPath(), $"sendpilot-{Guid.NewGuid():N}.ps1");
+        File.WriteAllText(file, $"$ErrorActionPreference = 'Stop'; Import-Module '{ModulePaths.Manifest}'\n{script}");
+        try { return Run("dotnet", $"tool run pwsh -NoProfile -NonInteractive -File \"{file}\"", environment); }
+        finally { File.Delete(file); }
     }
 
     private static PwshResult Run(string file, string arguments, IDictionary<string, string?> environment)

@@ -111,6 +111,7 @@ namespace SendPilot.PowerShell.Commands.Account
 
         private void CheckCombination()
         {
+            if (ProfileName != null) ProfileStore.PathOf(ProfileName); // refuses an unusable name before any request
             if (Save && ProfileName == null)
                 throw new TerminatingCmdletError(ErrorRecords.Invalid("-Save needs a name to save the connection under: add -ProfileName <name>.", "SendPilot.ProfileNameRequired", null));
             if (!Save && ProfileName != null && (ApiKey != null || BaseUri != null || Proxy != null))
