@@ -114,4 +114,22 @@ public class ProxyTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal("SendPilot.ProxyAuthenticationRequired", refused.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal("CONNECT api.example.test:443", Assert.Single(proxy.Refused));
     }
+
+    [Theory]
+    [InlineData("*", false)]
+    [InlineData("127.0.0.1:{port}", false)]
+    [InlineData("[127.0.0.1]", false)]
+    [InlineData("127.0.0.1:1", true)]
+    [InlineData(".example.com, localhost", true)]
+    public void NO_PROXY_entries_cover_hosts_and_ports_as_curl_reads_them(string noProxy, bool proxied)
+    {
+        using var proxy = new LoopbackProxy();
+        Environment.SetEnvironmentVariable("HTTP_PROXY", proxy.Uri.ToString());
+        Environment.SetEnvironmentVariable("NO_PROXY", noProxy.Replace("{port}", _sandbox.BaseUri.Port.ToString()));
+        using var session = new PsSession();
+        ConnectAndRead(session).ThrowIfFailed();
+
+        Assert.NotEmpty(SandboxRequests());
+        Assert.Equal(proxied ? SandboxRequests().Count : 0, proxy.Passed.Count);
+    }
 }
