@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
@@ -29,14 +30,21 @@ namespace SendPilot.PowerShell.Infrastructure
         private static readonly ConcurrentDictionary<string, SessionConnection> FromEnvironment = new ConcurrentDictionary<string, SessionConnection>();
 
         /// <summary>The runspace's default connection (from Connect-SpAccount), else null.</summary>
-        public static SessionConnection? Current(SessionState state) => Entry(create: false)?.Get(state.PSVariable);
+        public static SessionConnection? Current(SessionState state) => Entry(create: false)?.Get(state.PSVariable.GetValue(MarkVariable));
 
         /// <summary>The runspace's connection, else one from the environment, else null.</summary>
         public static SessionConnection? CurrentOrEnvironment(SessionState state) => Current(state) ?? EnvironmentConnection();
 
-        /// <summary>The same, for code that runs outside a cmdlet (argument completers).</summary>
-        public static SessionConnection? CurrentOrEnvironment() =>
-            (Runspace.DefaultRunspace is Runspace runspace ? Entry(create: false)?.Get(runspace.SessionStateProxy.PSVariable) : null) ?? EnvironmentConnection();
+        /// <summary>The same, for code that runs outside a cmdlet but on the pipeline thread (argument completers).</summary>
+        public static SessionConnection? CurrentOrEnvironment()
+        {
+            RunspaceDefault? entry = Entry(create: false);
+            if (entry == null) return EnvironmentConnection();
+            // The runspace is busy completing, so its SessionStateProxy refuses; a nested command on it does not.
+            using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
+            object? mark = shell.AddScript("$" + MarkVariable).Invoke().FirstOrDefault()?.BaseObject;
+            return entry.Get(mark) ?? EnvironmentConnection();
+        }
 
         public static void SetDefault(SessionState state, SessionConnection session) => Entry(create: true)!.Set(state, session);
 
@@ -112,12 +120,13 @@ namespace SendPilot.PowerShell.Infrastructure
                 return entry;
             }
 
-            public SessionConnection? Get(PSVariableIntrinsics variables)
+            /// <param name="markValue">What the runspace's mark variable holds now.</param>
+            public SessionConnection? Get(object? markValue)
             {
                 lock (_gate)
                 {
                     if (_session == null) return null;
-                    if (ReferenceEquals(Unwrap(variables.GetValue(MarkVariable)), _mark)) return _session;
+                    if (ReferenceEquals(Unwrap(markValue), _mark)) return _session;
                 }
                 Replace(null, null); // the runspace was reset (a reused ForEach-Object -Parallel runspace)
                 return null;
@@ -133,7 +142,7 @@ namespace SendPilot.PowerShell.Infrastructure
             /// <summary>Ends the default connection, even one the user holds: they asked to disconnect.</summary>
             public bool Remove(SessionState state)
             {
-                SessionConnection? current = Get(state.PSVariable);
+                SessionConnection? current = Get(state.PSVariable.GetValue(MarkVariable));
                 Replace(null, null);
                 current?.Close();
                 return current != null;
