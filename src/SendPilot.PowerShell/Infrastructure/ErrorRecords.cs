@@ -21,7 +21,7 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public static ErrorRecord NoApiKey() => new ErrorRecord(
             new SendPilotApiException(ApiErrorKind.Authentication,
-                "No SendPilot API key. Run Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) for automation.",
+                "No SendPilot API key: run Connect-SpAccount -ApiKey <key> (or -ProfileName <saved profile>), or for automation set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) or $env:SENDPILOT_PROFILE.",
                 "", ""),
             "SendPilot.NoApiKey", ErrorCategory.AuthenticationError, null);
 
