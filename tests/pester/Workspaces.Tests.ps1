@@ -28,14 +28,14 @@ Describe 'Several workspaces in one session' {
             # Leaves a default behind in this runspace; the next item run here must not inherit it.
             Connect-SpAccount -ApiKey $using:acmeKey -BaseUri $using:acmeUri -Quiet
             [pscustomobject]@{
-                Item = $_; Wanted = $connection.WorkspaceId; Got = $me.workspace.id; HadDefault = $hadDefault
+                Number = $_; Wanted = $connection.WorkspaceId; Got = $me.workspace.id; HadDefault = $hadDefault
                 Runspace = [runspace]::DefaultRunspace.InstanceId
             }
         }
 
         $results.Count | Should -Be 20
-        $results | ForEach-Object { $_.Got | Should -Be $_.Wanted -Because "item $($_.Item) named $($_.Wanted)" }
-        ($results | Where-Object HadDefault).Item | Should -BeNullOrEmpty
+        $results | ForEach-Object { $_.Got | Should -Be $_.Wanted -Because "item $($_.Number) named $($_.Wanted)" }
+        @($results | Where-Object HadDefault | ForEach-Object Number) | Should -BeNullOrEmpty -Because 'each of these items found an earlier item''s connection'
         @($results.Runspace | Sort-Object -Unique).Count | Should -BeLessThan 20 -Because 'runspaces are reused, which is what the test is about'
         @(Get-SandboxRequest -Method GET -Path '/me' -Sandbox $script:GlobexSandbox).Count | Should -Be (1 + 10)
         @(Get-SandboxRequest -Method GET -Path '/me' -Sandbox $script:AcmeSandbox).Count | Should -Be (1 + 10 + 20)
