@@ -53,6 +53,21 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public static string? EnvironmentBaseUri() => Nonempty(Environment.GetEnvironmentVariable(BaseUriVariable));
 
+        /// <summary>$env:SENDPILOT_BASE_URI checked as a base URI; a bad value is an error that names the variable.</summary>
+        public static Uri? EnvironmentBaseUriValue()
+        {
+            string? text = EnvironmentBaseUri();
+            if (text == null) return null;
+            try
+            {
+                return SendPilotConnection.ValidateBaseUri(new Uri(text));
+            }
+            catch (Exception e) when (e is UriFormatException || e is ArgumentException)
+            {
+                throw new ArgumentException($"$env:{BaseUriVariable} is not a usable base URI ({e.Message.TrimEnd('.')}); set it to one like {SendPilotConnection.DefaultBaseUri}, or remove it.", e);
+            }
+        }
+
         public static string? EnvironmentKey() => Nonempty(Environment.GetEnvironmentVariable(KeyVariable));
 
         public static string? EnvironmentProfile() => Nonempty(Environment.GetEnvironmentVariable(ProfileVariable));
@@ -67,10 +82,10 @@ namespace SendPilot.PowerShell.Infrastructure
             if (profile != null) return ProfileConnection(profile);
             string? key = EnvironmentKey();
             if (key == null) return null;
-            string? baseUri = EnvironmentBaseUri();
-            return Cached("key\n" + (baseUri ?? "") + "\n" + key, () =>
+            Uri? baseUri = EnvironmentBaseUriValue();
+            return Cached("key\n" + (baseUri?.AbsoluteUri ?? "") + "\n" + key, () =>
             {
-                var connection = CreateConnection(key, baseUri == null ? null : new Uri(baseUri), SessionConnection.DefaultTimeoutSec, SessionConnection.DefaultRetries);
+                var connection = CreateConnection(key, baseUri, SessionConnection.DefaultTimeoutSec, SessionConnection.DefaultRetries);
                 return new SessionConnection(connection, KeyVariable, null);
             });
         }

@@ -41,6 +41,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case ApiErrorKind.ProxyAuthenticationRequired: return ErrorCategory.AuthenticationError;
+                case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
                 case ApiErrorKind.DeliveryUnknown:
                     return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
                          : exception.StatusCode == null && exception.InnerException is SendPilotApiException { Kind: ApiErrorKind.Network } ? ErrorCategory.ConnectionError
@@ -61,6 +62,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
             ApiErrorKind.ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
+            ApiErrorKind.Redirect => "RedirectRefused",
             _ => "ServerError",
         };
 
@@ -74,6 +76,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
             ApiErrorKind.ProxyAuthenticationRequired => "Give the proxy's credentials: Connect-SpAccount -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for your Windows sign-in.",
+            ApiErrorKind.Redirect => "Check the base URI (Get-SpContext): connect with Connect-SpAccount -BaseUri set to the address the API answers on directly.",
             _ => null,
         };
     }

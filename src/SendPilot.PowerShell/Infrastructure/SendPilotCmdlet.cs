@@ -41,7 +41,19 @@ namespace SendPilot.PowerShell.Infrastructure
                 foreach (T item in page) yield return item;
         }
 
-        internal SessionConnection ResolveConnection() => _session ??= Open(Connection?.Session ?? ConnectionStore.CurrentOrEnvironment(SessionState));
+        internal SessionConnection ResolveConnection() => _session ??= Open(Connection?.Session ?? SessionOrEnvironment());
+
+        private SessionConnection? SessionOrEnvironment()
+        {
+            try
+            {
+                return ConnectionStore.CurrentOrEnvironment(SessionState);
+            }
+            catch (ArgumentException badSetting)
+            {
+                throw new TerminatingCmdletError(ErrorRecords.Invalid(badSetting.Message, "SendPilot.InvalidConnectionSetting", null));
+            }
+        }
 
         private static SessionConnection Open(SessionConnection? session)
         {

@@ -146,17 +146,28 @@ namespace SendPilot.PowerShell.Commands.Account
 
         private SendPilotConnection CreateConnection(string key)
         {
+            ProxySettings proxy = ProxyFromParameters();
             try
             {
-                string? fromEnvironment = ConnectionStore.EnvironmentBaseUri();
-                Uri? baseUri = BaseUri ?? (fromEnvironment == null ? null : new Uri(fromEnvironment));
-                NetworkCredential? proxyCredential = ProxyCredential?.GetNetworkCredential();
-                var proxy = new ProxySettings(Proxy, proxyCredential, ProxyUseDefaultCredentials);
+                Uri? baseUri = BaseUri ?? ConnectionStore.EnvironmentBaseUriValue();
                 return ConnectionStore.CreateConnection(key, baseUri, TimeoutSec, MaximumRetryCount, proxy);
             }
             catch (Exception e) when (e is ArgumentException || e is UriFormatException)
             {
-                throw new TerminatingCmdletError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", (object?)Proxy ?? BaseUri));
+                string target = BaseUri == null ? "$env:" + ConnectionStore.BaseUriVariable : SendPilotConnection.SafeDisplay(BaseUri);
+                throw new TerminatingCmdletError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", target));
+            }
+        }
+
+        private ProxySettings ProxyFromParameters()
+        {
+            try
+            {
+                return new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials);
+            }
+            catch (ArgumentException e)
+            {
+                throw new TerminatingCmdletError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", Proxy));
             }
         }
 
