@@ -51,8 +51,8 @@ Describe 'Several workspaces in one session' {
         @(Get-SandboxRequest -Method GET -Path '/inbox/senders' -Sandbox $script:GlobexSandbox).Count | Should -Be 0
     }
 
-    It 'shows connection objects as a table that fits 80 columns' {
-        $text = @($script:Acme, $script:Globex) | Out-String -Width 80
+    It 'shows connection objects with Format-Table in 80 columns' {
+        $text = @($script:Acme, $script:Globex) | Format-Table | Out-String -Width 80
         $text | Should -Match 'Acme\s+ws_acme\s+…a001'
         $text | Should -Match 'Globex\s+ws_globex\s+…b002'
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client;
+using SendPilot.Client.Http;
 using SendPilot.Client.Models;
 
 namespace SendPilot.PowerShell.Infrastructure
@@ -82,8 +83,17 @@ namespace SendPilot.PowerShell.Infrastructure
         {
             Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
             Action<string>? debug = PreferenceWanted("Debug", "DebugPreference") ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
-            return new ClientLog(verbose, debug);
+            return new ClientLog(verbose, debug, wait => PostToPipeline(() => WriteWaitProgress(wait)));
         }
+
+        /// <summary>A long retry wait as a progress bar, so the console does not seem to hang; cleared when the wait ends.</summary>
+        private void WriteWaitProgress(RetryWait wait) =>
+            WriteProgress(new ProgressRecord(RetryWaitProgressId, wait.ToString(), wait.Ended ? "Retrying" : $"Retrying in {wait.Delay.TotalSeconds:0} s")
+            {
+                RecordType = wait.Ended ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+
+        private const int RetryWaitProgressId = 4712;
 
         /// <summary>
         /// Whether a common switch (-Verbose, -Debug, -WhatIf) is in effect: bound on this command, else

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Paging;
@@ -36,9 +37,28 @@ namespace SendPilot.PowerShell.Infrastructure
         /// <summary>Streams a paged list item by item, fetching each page only when the previous one is written.</summary>
         protected IEnumerable<T> Stream<T>(PagedList<T> list)
         {
-            IReadOnlyList<T>? page;
-            while ((page = Await(list.NextAsync(CancelToken))) != null)
-                foreach (T item in page) yield return item;
+            using (list)
+            {
+                IReadOnlyList<T>? page;
+                while ((page = Await(list.NextAsync(CancelToken))) != null)
+                    foreach (T item in page) yield return item;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Stream"/> with the items <paramref name="keep"/> accepts, then -Skip/-First/-IncludeTotalCount; no page
+        /// beyond -First is requested (unless items are filtered here, when the API's total and page budget do not apply).
+        /// </summary>
+        protected IEnumerable<T> StreamPaged<T>(PagedList<T> list, Func<T, bool>? keep = null)
+        {
+            PagingParameters? paging = PagingParameters;
+            IEnumerable<T> items = keep == null ? Stream(list) : Stream(list).Where(keep);
+            if (paging == null) return items;
+            if (keep == null) list.MaxItems = ListPaging.Budget(paging);
+            Action? total = paging.IncludeTotalCount
+                ? () => WriteObject(ListPaging.TotalCount(paging, keep == null ? list.FirstPage : null))
+                : (Action?)null;
+            return ListPaging.Window(items, paging, total);
         }
 
         internal SessionConnection ResolveConnection() => _session ??= Open(Connection?.Session ?? SessionOrEnvironment());

@@ -40,7 +40,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Connect-SpAccount -ApiKey $key -Proxy http://proxy.corp.example:8080 -ProxyCredential (Get-Credential)</code>
     /// <para>Sends every request through the given proxy, with credentials for it.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "SpAccount")]
+    [Cmdlet(VerbsCommunications.Connect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCancellableCmdlet
     {

@@ -14,7 +14,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>$globex | Disconnect-SpAccount</code>
     /// <para>Ends a connection made with Connect-SpAccount -PassThru -NotDefault.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Disconnect, "SpAccount")]
+    [Cmdlet(VerbsCommunications.Disconnect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(void))]
     public sealed class DisconnectSpAccountCommand : SendPilotCancellableCmdlet
     {

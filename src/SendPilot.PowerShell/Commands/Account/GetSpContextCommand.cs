@@ -14,7 +14,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>$PSDefaultParameterValues['*-Sp*:Connection'] = Get-SpContext</code>
     /// <para>Pins the current connection for every SendPilot cmdlet, even after another Connect-SpAccount changes the default.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpContext")]
+    [Cmdlet(VerbsCommon.Get, "SpContext", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class GetSpContextCommand : SendPilotCancellableCmdlet
     {

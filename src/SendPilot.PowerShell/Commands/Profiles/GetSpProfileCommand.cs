@@ -18,7 +18,7 @@ namespace SendPilot.PowerShell.Commands.Profiles
     /// <code>Get-SpProfile -ProfileName acme | Format-List *</code>
     /// <para>Shows everything saved in the profile "acme", including its file.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpProfile")]
+    [Cmdlet(VerbsCommon.Get, "SpProfile", HelpUri = HelpLinks.SavedProfiles)]
     [OutputType(typeof(SpProfile))]
     public sealed class GetSpProfileCommand : SendPilotCancellableCmdlet
     {

@@ -14,7 +14,7 @@ namespace SendPilot.PowerShell.Commands.Profiles
     /// <code>Get-SpProfile 'test-*' | Remove-SpProfile -WhatIf</code>
     /// <para>Shows which profiles whose names start with test- would be deleted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "SpProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "SpProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.SavedProfiles)]
     [OutputType(typeof(void))]
     public sealed class RemoveSpProfileCommand : SendPilotCancellableCmdlet
     {
