@@ -52,6 +52,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.ProxyAuthenticationRequired: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
                 case ApiErrorKind.DeliveryUnknown:
                     return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
@@ -110,6 +111,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "NetworkError",
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
+            ApiErrorKind.ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
             ApiErrorKind.Redirect => "RedirectRefused",
             _ => "ServerError",
         };
@@ -125,6 +127,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
+            ApiErrorKind.ProxyAuthenticationRequired => "Give the proxy's credentials: Connect-SpAccount -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for your Windows sign-in.",
             ApiErrorKind.Redirect => "Check the base URI (Get-SpContext): connect with Connect-SpAccount -BaseUri set to the address the API answers on directly.",
             _ => "SendPilot could not answer; try again in a few minutes.",
         };

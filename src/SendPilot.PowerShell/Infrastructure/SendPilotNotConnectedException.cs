@@ -6,7 +6,7 @@ namespace SendPilot.PowerShell.Infrastructure
     public sealed class SendPilotNotConnectedException : InvalidOperationException
     {
         internal const string Remedy =
-            "Run Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) for automation.";
+            "Run Connect-SpAccount -ApiKey <key> (or -ProfileName <saved profile>), or for automation set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) or $env:SENDPILOT_PROFILE.";
 
         public SendPilotNotConnectedException() : base("There is no SendPilot API key in this session or in $env:SENDPILOT_API_KEY, so no request was made. " + Remedy) { }
     }
