@@ -57,14 +57,18 @@ function Start-Sandbox {
 
 function Invoke-WithSandbox([scriptblock] $Action) {
     $sandbox = Start-Sandbox
-    $saved = $env:SENDPILOT_API_KEY, $env:SENDPILOT_BASE_URI, $env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY
+    $saved = $env:SENDPILOT_API_KEY, $env:SENDPILOT_BASE_URI, $env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY, $env:SENDPILOT_LEDGER_PATH
+    # The sandbox has the same leads every time: a send log of its own, so a run never skips what an earlier run sent.
+    $ledger = Join-Path ([IO.Path]::GetTempPath()) "sendpilot-ledger-$([guid]::NewGuid().ToString('N'))"
     try {
         $env:SENDPILOT_API_KEY = $env:SENDPILOT_SANDBOX_KEY = $sandbox.ApiKey
         $env:SENDPILOT_BASE_URI = $env:SENDPILOT_SANDBOX_URI = $sandbox.BaseUri
+        $env:SENDPILOT_LEDGER_PATH = $ledger
         & $Action
     }
     finally {
-        $env:SENDPILOT_API_KEY, $env:SENDPILOT_BASE_URI, $env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY = $saved
+        $env:SENDPILOT_API_KEY, $env:SENDPILOT_BASE_URI, $env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY, $env:SENDPILOT_LEDGER_PATH = $saved
+        Remove-Item -LiteralPath $ledger -Recurse -Force -ErrorAction SilentlyContinue
         Stop-Process -Id $sandbox.Process.Id -ErrorAction SilentlyContinue
     }
 }

@@ -45,12 +45,17 @@ public class DemoTests : IClassFixture<SandboxFixture>, IDisposable
         _sandbox.Reset();
         Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", _sandbox.ApiKey);
         Environment.SetEnvironmentVariable("SENDPILOT_BASE_URI", _sandbox.BaseUri.ToString());
+        _processLedger = Environment.GetEnvironmentVariable("SENDPILOT_LEDGER_PATH");
+        Environment.SetEnvironmentVariable("SENDPILOT_LEDGER_PATH", TestLedger.NewFolder());
     }
+
+    private readonly string? _processLedger;
 
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("SENDPILOT_API_KEY", null);
         Environment.SetEnvironmentVariable("SENDPILOT_BASE_URI", null);
+        Environment.SetEnvironmentVariable("SENDPILOT_LEDGER_PATH", _processLedger);
     }
 
     [Fact]

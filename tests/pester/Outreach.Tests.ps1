@@ -1,11 +1,14 @@
 # Outreach cmdlets against a running sandbox ($env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY).
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    # A send log of its own for each test: the sandbox has the same recipients every time.
+    function Use-FreshSendLog { $env:SENDPILOT_LEDGER_PATH = Join-Path ([IO.Path]::GetTempPath()) "sendpilot-pester-$([guid]::NewGuid().ToString('N'))" }
 }
 
 Describe 'Send-SpMessage' {
     BeforeEach {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox -TimeoutSec 1
     }
 
@@ -50,6 +53,7 @@ Describe 'Send-SpMessage' {
 Describe 'Request-SpConnection' {
     BeforeEach {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox
     }
 
@@ -70,6 +74,7 @@ Describe 'Request-SpConnection' {
 Describe 'Reading senders and the inbox' {
     BeforeAll {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox
     }
 

@@ -40,15 +40,11 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
-                case ApiErrorKind.DeliveryUnknown:
-                    return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
-                         : exception.StatusCode == null && exception.InnerException is SendPilotApiException { Kind: ApiErrorKind.Network } ? ErrorCategory.ConnectionError
-                         : ErrorCategory.OperationTimeout;
                 default: return ErrorCategory.ResourceUnavailable;
             }
         }
 
-        private static string DefaultId(ApiErrorKind kind) => "SendPilot." + kind switch
+        internal static string DefaultId(ApiErrorKind kind) => "SendPilot." + kind switch
         {
             ApiErrorKind.InvalidRequest => "InvalidRequest",
             ApiErrorKind.Authentication => "AuthenticationFailed",

@@ -26,6 +26,10 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Connect-SpAccount -ApiKey $env:SP_KEY -BaseUri http://127.0.0.1:5080/v1 -TimeoutSec 30 -MaximumRetryCount 2 -PassThru</code>
     /// <para>Connects to a local sandbox with a shorter timeout and fewer retries, and shows the resulting context.</para>
     /// </example>
+    /// <example>
+    /// <code>Connect-SpAccount -ApiKey $key -LedgerPath D:\SendPilot\sendlog</code>
+    /// <para>Keeps the send log (what was sent to whom, so nothing goes out twice) in a folder of your choice, e.g. one the scheduled task's account shares.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "SpAccount")]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCmdlet
@@ -49,6 +53,19 @@ namespace SendPilot.PowerShell.Commands.Account
         [ValidateRange(0, 10)]
         public int MaximumRetryCount { get; set; } = SessionConnection.DefaultRetries;
 
+        /// <summary>
+        /// The folder for this connection's send log (the record of every message and connection request, which stops
+        /// them from going out twice). Default: $env:SENDPILOT_LEDGER_PATH, else the user's data folder
+        /// (%LOCALAPPDATA%\SendPilot, $XDG_DATA_HOME/sendpilot or ~/.local/share/sendpilot).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerPath { get; set; }
+
+        /// <summary>Keeps no send log for this connection: nothing stops a later run from sending the same message again.</summary>
+        [Parameter]
+        public SwitchParameter NoLedger { get; set; }
+
         /// <summary>Writes the new connection's context (as Get-SpContext shows it).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -71,6 +88,7 @@ namespace SendPilot.PowerShell.Commands.Account
                 throw;
             }
 
+            Commands.Outreach.SendLogSettings.Set(connection, LedgerPath == null ? null : GetUnresolvedProviderPathFromPSPath(LedgerPath), NoLedger);
             var session = new SessionConnection(connection, keySource, account);
             ConnectionStore.Set(session);
             WriteVerbose($"Connected to {connection.BaseUri} as workspace {account?.WorkspaceName ?? account?.WorkspaceId ?? "(unknown)"} with key {connection.KeyHint}.");
