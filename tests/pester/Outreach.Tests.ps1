@@ -1,9 +1,12 @@
-# Outreach cmdlets against a running sandbox ($env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY).
+# Outreach cmdlets against the file's own sandbox (TestHelpers.ps1).
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
-    # A send log of its own for each test: the sandbox has the same recipients every time.
-    function Use-FreshSendLog { $env:SENDPILOT_LEDGER_PATH = Join-Path ([IO.Path]::GetTempPath()) "sendpilot-pester-$([guid]::NewGuid().ToString('N'))" }
+    $null = Start-TestSandbox
+    # A send log of its own for each test (the file's one would skip what an earlier test sent to the same recipient).
+    function Use-FreshSendLog { $env:SENDPILOT_LEDGER_PATH = Join-Path $script:TestData "ledger-$([guid]::NewGuid().ToString('N'))" }
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'Send-SpMessage' {
     BeforeEach {
