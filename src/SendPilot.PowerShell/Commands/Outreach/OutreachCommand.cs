@@ -137,8 +137,10 @@ namespace SendPilot.PowerShell.Commands.Outreach
             if (preview.Previous != null)
             {
                 // Without -WhatIf the delivery itself reports the skip (and checks the log again, under its lock).
-                if (PreferenceWanted("WhatIf", "WhatIfPreference")) ShouldProcess($"{Verb} to {recipient}: {OutreachRecords.WouldSkip(preview.Previous)}");
-                return !PreferenceWanted("WhatIf", "WhatIfPreference");
+                if (!PreferenceWanted("WhatIf", "WhatIfPreference")) return true;
+                string skip = $"{Verb} to {recipient}: {OutreachRecords.WouldSkip(preview.Previous)}";
+                ShouldProcess(skip, skip, "Skip");
+                return false;
             }
             string sender = preview.SenderId ?? "(no sender left)";
             string line = $"{Verb} to {recipient} from {sender}: \"{MessageTemplate.Preview(shownText)}\"";
