@@ -9,8 +9,11 @@ using SendPilot.Bench;
 using SendPilot.Sandbox;
 
 // Leads, outreach and webhooks benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
-// dotnet run -c Release --project bench/SendPilot.Bench [-- --quick]
+// dotnet run -c Release --project bench/SendPilot.Bench [-- --quick] [--scenario N]
 bool quick = args.Contains("--quick");
+int scenarioArg = Array.IndexOf(args, "--scenario");
+int? only = scenarioArg >= 0 && scenarioArg + 1 < args.Length ? int.Parse(args[scenarioArg + 1]) : null;
+bool Runs(params int[] scenarios) => only == null || scenarios.Contains(only.Value);
 int scale = quick ? 10 : 1;
 int uploadRows = 100_000 / scale, bigRows = 1_000_000 / scale, listLeads = 50_000 / scale;
 int messages = 1_000 / scale, webhookPosts = 5_000 / scale;
@@ -25,9 +28,11 @@ Console.WriteLine("500 ms) minus the pre-run baseline minus that URL set (measur
 Console.WriteLine("sample). 'process' = peak managed heap sampled every 10 ms without forcing a GC, garbage and sandbox included.");
 Console.WriteLine();
 
+var results = new List<string[]>();
+if (Runs(1, 2, 3))
+{
 var uploadSandbox = await SandboxServer.StartAsync(new SandboxOptions { RetainLeadDetails = false, RequestLogCapacity = 8 });
 using var session = new Session(manifest, uploadSandbox);
-var results = new List<string[]>();
 
 // Warm-up: JIT, HTTP connections, module load.
 session.Upload(50_000 / scale, "warm");
@@ -64,7 +69,11 @@ results.Add(new[] { "3", $"{bigRows:N0} rows, no latency",
 uploadSandbox.Reset();
 await uploadSandbox.DisposeAsync();
 
+}
+
 // 4. Get-SpLead over 50,000 leads with 50 ms per page: concurrent pages against sequential paging.
+if (Runs(4))
+{
 var listSandbox = await SandboxServer.StartAsync(new SandboxOptions { RequestLogCapacity = 8 });
 using (var http = new HttpClient())
     (await http.PostAsJsonAsync(new Uri(listSandbox.RootUri, "_admin/seed/leads"), new { campaignId = "camp_sbx_10", count = listLeads })).EnsureSuccessStatusCode();
@@ -81,8 +90,12 @@ using (var listSession = new Session(manifest, listSandbox))
 }
 await listSandbox.DisposeAsync();
 
+}
+
 // 5. Send-SpMessage over piped rows, senders chosen automatically: module CPU per message, one POST per message.
 // The seeded daily limits (sender_ann 100, sender_ben 2) would end the run after 102 messages: raised for both.
+if (Runs(5, 6))
+{
 var outreachSandbox = await SandboxServer.StartAsync(new SandboxOptions { RequestLogCapacity = 8, DailyMessageLimit = 1_000_000 });
 using (var outreach = new Session(manifest, outreachSandbox))
 {
@@ -95,6 +108,18 @@ using (var outreach = new Session(manifest, outreachSandbox))
     results.Add(new[] { "5", $"Send-SpMessage over {messages:N0} piped rows, template, automatic sender choice, no latency",
         $"{messages / s5.Wall.TotalSeconds:N0} messages/s; {sendUs:0} µs/message in Send-SpMessage incl. binding, template and waiting for each answer (pipeline-thread CPU minus row creation); {s5.Summary}",
         "(reference)", "" });
+
+    // 5b. The same without the send log: what the log (an intent flushed to disk before each POST, an outcome after) costs.
+    outreach.Connect("-NoLedger");
+    outreachSandbox.Reset();
+    var s5n = outreach.Send(messages, "s5n");
+    double ledgerUs = (s5.Wall - s5n.Wall).TotalMilliseconds * 1000 / messages;
+    double ledgerCpuUs = (s5.PipelineCpu - s5n.PipelineCpu).TotalMilliseconds * 1000 / messages;
+    Console.WriteLine($"[5b] {messages:N0} messages without the send log in {s5n.Wall.TotalSeconds:0.00} s (with it {s5.Wall.TotalSeconds:0.00} s): the log adds {ledgerUs:0} µs/message wall, {ledgerCpuUs:0} µs/message pipeline-thread CPU");
+    results.Add(new[] { "5b", $"The send log in scenario 5 (same {messages:N0} messages with Connect-SpAccount -NoLedger)",
+        $"+{ledgerUs:0} µs/message wall ({s5.Wall.TotalSeconds:0.00} s vs {s5n.Wall.TotalSeconds:0.00} s), +{ledgerCpuUs:0} µs/message pipeline-thread CPU",
+        "< 1,000 µs/message", ledgerUs < 1000 ? "PASS" : "FAIL" });
+    outreach.Connect("");
 
     // 6. Receive-SpWebhookEvent -Secret under signed POSTs from parallel senders.
     outreach.Receive(new WebhookLoad(webhookPosts / 10), WebhookSenders); // warm-up: JIT, listener, connections
@@ -112,6 +137,8 @@ using (var outreach = new Session(manifest, outreachSandbox))
         "(reference)", "" });
 }
 await outreachSandbox.DisposeAsync();
+
+}
 
 Console.WriteLine();
 Console.WriteLine("| # | Scenario | Result | Target | |");
@@ -134,6 +161,9 @@ sealed class Session : IDisposable
     private readonly Runspace _runspace;
     private readonly SandboxServer _sandbox;
 
+    // The sandbox has the same workspace every run: a send log of its own, or a second run would skip every message.
+    private readonly string _ledger = Path.Combine(Path.GetTempPath(), "sendpilot-bench-" + Guid.NewGuid().ToString("N"));
+
     public Session(string manifest, SandboxServer sandbox)
     {
         _sandbox = sandbox;
@@ -142,8 +172,13 @@ sealed class Session : IDisposable
         _runspace.Open();
         _runspace.SessionStateProxy.SetVariable("src", new RowSource());
         _runspace.SessionStateProxy.SetVariable("key", sandbox.ApiKey);
-        Invoke($"Import-Module '{manifest}' -ErrorAction Stop; Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}'");
+        Invoke($"Import-Module '{manifest}' -ErrorAction Stop");
+        Connect("");
     }
+
+    /// <summary>Connects again with extra Connect-SpAccount arguments (e.g. -NoLedger); none: this session's own send log.</summary>
+    public void Connect(string arguments) =>
+        Invoke($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' " + (arguments.Length > 0 ? arguments : $"-LedgerPath '{_ledger}'"));
 
     public Collection<PSObject> Invoke(string script)
     {
@@ -309,7 +344,11 @@ sealed class Session : IDisposable
         return port;
     }
 
-    public void Dispose() => _runspace.Dispose();
+    public void Dispose()
+    {
+        _runspace.Dispose();
+        if (Directory.Exists(_ledger)) Directory.Delete(_ledger, recursive: true);
+    }
 }
 
 sealed record SendRun(TimeSpan Wall, TimeSpan PipelineCpu, string Summary);

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SendPilot.PowerShell.Completers;
 using System;
+using SendPilot.Client.Leads;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
 
@@ -102,6 +103,8 @@ namespace SendPilot.PowerShell.Commands.Outreach
             // A CSV row with an empty leadId cell binds to the by-lead set: it is a by-profile row.
             bool byLead = ParameterSetName == ByLead && leadId != null;
             if (!byLead && (url = Recipients.ProfileUrl(url, this, Target, Row)) == null) return;
+            // By lead the URL only labels the item, in the send log too: there, the form sent by profile.
+            if (byLead && url != null && LinkedInProfileUrl.TryNormalize(url, out string normalized, out _, out _)) url = normalized;
 
             string recipient = byLead ? $"lead {leadId}" + (url == null ? "" : $" ({url})") : url!;
             string? text = Render(_template!, byLead ? ServerFills : null, OutreachLimits.MaxMessageLength, "message", recipient);
