@@ -15,12 +15,7 @@ $env:SENDPILOT_LEDGER_PATH = Join-Path $script:TestData 'ledger'
 $env:SENDPILOT_CONFIG_PATH = Join-Path $script:TestData 'config'
 Remove-Item Env:SENDPILOT_API_KEY, Env:SENDPILOT_BASE_URI, Env:SENDPILOT_PROFILE -ErrorAction SilentlyContinue
 
-function Get-SandboxAssembly {
-    $built = Get-ChildItem (Join-Path $script:RepositoryRoot 'src/SendPilot.Sandbox/bin/*/net10.0/SendPilot.Sandbox.dll') -ErrorAction SilentlyContinue |
-        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
-    if (-not $built) { throw "The sandbox is not built: run 'dotnet build' in $script:RepositoryRoot first." }
-    $built.FullName
-}
+. (Join-Path $script:RepositoryRoot 'tools/Sandbox.ps1')
 
 <#
     Starts a sandbox process on a free port (it stops by itself when this pwsh exits). Unless -NoDefault,
@@ -29,26 +24,7 @@ function Get-SandboxAssembly {
 #>
 function Start-TestSandbox {
     param([string[]] $ArgumentList = @(), [switch] $NoDefault)
-    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @((Get-SandboxAssembly), '--port', '0', '--parent-pid', $PID) + $ArgumentList) { $start.ArgumentList.Add("$argument") }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $process = [Diagnostics.Process]::Start($start)
-
-    $first = $process.StandardOutput.ReadLineAsync()
-    if (-not $first.Wait([TimeSpan]::FromSeconds(60)) -or "$($first.Result)" -notmatch 'listening on (http://\S+)') {
-        $process.Kill($true)
-        throw "The test sandbox did not start: $($first.Result) $($process.StandardError.ReadToEnd())"
-    }
-    $baseUri = $Matches[1]
-    $key = ($process.StandardOutput.ReadLine() -split '\s+')[-1]
-    $sandbox = [pscustomobject]@{
-        Process = $process
-        BaseUri = $baseUri
-        RootUri = $baseUri -replace '/v1/?$', ''
-        ApiKey  = $key
-    }
+    $sandbox = Start-SendPilotSandbox -RepositoryRoot $script:RepositoryRoot -ArgumentList $ArgumentList
     if (-not $NoDefault) {
         $script:Sandbox = $sandbox
         $script:SandboxUri = $sandbox.BaseUri
@@ -101,6 +77,7 @@ function Get-ChildPwshStart {
     $start = [Diagnostics.ProcessStartInfo]::new($executable)
     if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
+    $start.Environment['NO_COLOR'] = '1'
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = "$($Environment[$name])" }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
