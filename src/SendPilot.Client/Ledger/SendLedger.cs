@@ -25,6 +25,8 @@ namespace SendPilot.Client.Ledger
         private readonly Dictionary<string, List<SendLogEntry>> _byRecipient = new Dictionary<string, List<SendLogEntry>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<SendLogEntry> _inOrder = new List<SendLogEntry>();
         private string? _header;
+        private byte[] _headerLine = new byte[0];
+        private readonly byte[] _headerBuffer = new byte[256];
         private long _readUpTo;
 
         public SendLedger(string folder, string workspace, TimeSpan? lockWait = null)
@@ -41,6 +43,19 @@ namespace SendPilot.Client.Ledger
 
         /// <summary>The latest entry that stops <paramref name="item"/> from going out again, or null.</summary>
         public SendLogEntry? FindBlocking(LedgerItem item) => Locked(file => LatestBlocking(item)?.Copy());
+
+        /// <summary>
+        /// Like <see cref="FindBlocking"/>, from what this instance has already read (the file is read only the first
+        /// time): for previews, which <see cref="Claim"/> checks again under the lock.
+        /// </summary>
+        public SendLogEntry? PeekBlocking(LedgerItem item)
+        {
+            lock (_gate)
+            {
+                if (_header == null) return FindBlocking(item);
+                return LatestBlocking(item)?.Copy();
+            }
+        }
 
         /// <summary>
         /// Atomically: unless an entry blocks the item (returned, nothing written), appends the item's intent
@@ -197,14 +212,17 @@ namespace SendPilot.Client.Ledger
             _readUpTo += start;
         }
 
-        private static string? ReadHeader(FileStream file)
+        /// <summary>The file's first line, which a prune replaces: compared as bytes, so each look costs one small read.</summary>
+        private string? ReadHeader(FileStream file)
         {
             if (file.Length == 0) return null;
             file.Position = 0;
-            var first = new byte[Math.Min(256, file.Length)];
-            int n = file.Read(first, 0, first.Length);
-            int end = Array.IndexOf(first, (byte)'\n', 0, n);
-            return end < 0 ? null : LedgerLine.HeaderId(new ReadOnlySpan<byte>(first, 0, end));
+            int n = file.Read(_headerBuffer, 0, _headerBuffer.Length);
+            int end = Array.IndexOf(_headerBuffer, (byte)'\n', 0, n);
+            if (end < 0) return null;
+            if (_header != null && end == _headerLine.Length && new ReadOnlySpan<byte>(_headerBuffer, 0, end).SequenceEqual(_headerLine)) return _header;
+            _headerLine = new ReadOnlySpan<byte>(_headerBuffer, 0, end).ToArray();
+            return LedgerLine.HeaderId(_headerLine);
         }
 
         private void ParseLine(ReadOnlySpan<byte> line)

@@ -71,7 +71,7 @@ namespace SendPilot.Client.Outreach
         public async Task<DeliveryPreview> PreviewAsync(OutreachItem item, CancellationToken cancellationToken = default)
         {
             SenderPool pool = await PoolAsync(cancellationToken).ConfigureAwait(false);
-            SendLogEntry? previous = Ledger == null || item.Force ? null : Ledger.FindBlocking(item.ToLedgerItem(DateTimeOffset.UtcNow));
+            SendLogEntry? previous = Ledger == null || item.Force ? null : Ledger.PeekBlocking(item.ToLedgerItem(DateTimeOffset.UtcNow));
             return new DeliveryPreview(pool.Peek(), previous);
         }
 
