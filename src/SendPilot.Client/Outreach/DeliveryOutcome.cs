@@ -81,7 +81,7 @@ namespace SendPilot.Client.Outreach
         public bool RequestMade { get; private set; }
 
         /// <summary>A 3xx answer: SendPilot did not act on the request, and it was not repeated.</summary>
-        public bool Redirected => Failure?.StatusCode is int s && s >= 300 && s < 400;
+        public bool Redirected => Failure != null && (Failure.Kind == ApiErrorKind.Redirect || (Failure.StatusCode is int s && s >= 300 && s < 400));
 
         internal static DeliveryOutcome Sent(DeliveryReceipt receipt, string sender, string? entry) =>
             new DeliveryOutcome(DeliveryStatus.Sent) { Receipt = receipt, SenderId = sender, LogEntryId = entry, RequestMade = true };

@@ -40,6 +40,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
                 default: return ErrorCategory.ResourceUnavailable;
             }
         }
@@ -55,6 +56,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "NetworkError",
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
+            ApiErrorKind.Redirect => "RedirectRefused",
             _ => "ServerError",
         };
 
@@ -67,6 +69,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
+            ApiErrorKind.Redirect => "Check the base URI (Get-SpContext): connect with Connect-SpAccount -BaseUri set to the address the API answers on directly.",
             _ => null,
         };
     }

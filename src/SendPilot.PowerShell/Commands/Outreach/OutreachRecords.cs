@@ -76,7 +76,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             string head = $"The {item.Noun} to {item.Recipient} from {outcome.SenderId} (input row {item.Row}) was not sent";
             if (outcome.Redirected)
                 return Record(failure, "SendPilot.NotDelivered", ErrorCategory.ResourceUnavailable, item,
-                    $"{head}: SendPilot answered {failure.StatusCode} (a redirect), which does not deliver it, and it was not repeated.",
+                    $"{head}: SendPilot answered {failure.StatusCode} (a redirect{(failure.RedirectLocation == null ? "" : " to " + failure.RedirectLocation)}), which does not deliver it, and it was not repeated.",
                     "Check the base URI (Get-SpContext) and connect again with the right one; a re-run then sends it.");
             string api = failure.ApiMessage ?? failure.Message;
             switch (failure.Kind)
