@@ -59,6 +59,8 @@ public class OutreachErrorTests : SandboxSessionTest
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("<html><body>Thanks!</body></html>")]
     [InlineData("null")]
     [InlineData("[]")]
     [InlineData("{}")]
