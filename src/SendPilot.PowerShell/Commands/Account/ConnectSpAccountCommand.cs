@@ -30,7 +30,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Connect-SpAccount -ApiKey $key -LedgerPath D:\SendPilot\sendlog</code>
     /// <para>Keeps the send log (what was sent to whom, so nothing goes out twice) in a folder of your choice, e.g. one the scheduled task's account shares.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "SpAccount")]
+    [Cmdlet(VerbsCommunications.Connect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCmdlet
     {

@@ -23,7 +23,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(SenderIdCompleter))]
+        [SenderIdCompletion]
         public string[]? SenderId { get; set; }
 
         /// <summary>

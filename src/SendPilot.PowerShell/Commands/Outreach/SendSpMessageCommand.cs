@@ -4,6 +4,7 @@ using System;
 using SendPilot.Client.Leads;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
 {
@@ -45,7 +46,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpLead -CampaignId camp_xyz789 -Status CONNECTION_ACCEPTED | Send-SpMessage -Message 'Hi {{firstName}}, thanks for connecting!' -SkipIfContactedWithin (New-TimeSpan -Days 7)</code>
     /// <para>A daily script: everyone who accepted gets the message once, and nobody messaged in the last week gets another.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Send, "SpMessage", DefaultParameterSetName = ByLead, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "SpMessage", DefaultParameterSetName = ByLead, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.SendMessages)]
     [OutputType(typeof(MessageReceipt))]
     public sealed class SendSpMessageCommand : OutreachCommand
     {
@@ -72,7 +73,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         /// <summary>The campaign to attribute the message to (optional; by lead the lead's own campaign is the default). Binds by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CampaignIdCompleter))]
+        [CampaignIdCompletion]
         public string? CampaignId { get; set; }
 
         /// <summary>
