@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using SendPilot.Client.Leads;
 using SendPilot.Client.Ledger;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
 {
@@ -29,7 +30,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpSendLog -Last 20 | Format-Table</code>
     /// <para>The 20 most recent entries.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpSendLog")]
+    [Cmdlet(VerbsCommon.Get, "SpSendLog", HelpUri = HelpLinks.SendLog)]
     [OutputType(typeof(SendLogEntry))]
     public sealed class GetSpSendLogCommand : SendLogCommand
     {

@@ -26,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Set-SpSendLog -RemoveOlderThan (New-TimeSpan -Days 365)</code>
     /// <para>Removes entries older than a year.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "SpSendLog", DefaultParameterSetName = ByEntry, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "SpSendLog", DefaultParameterSetName = ByEntry, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.SendLog)]
     [OutputType(typeof(SendLogEntry))]
     public sealed class SetSpSendLogCommand : SendLogCommand
     {
