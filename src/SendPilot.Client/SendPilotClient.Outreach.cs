@@ -59,36 +59,6 @@ namespace SendPilot.Client
         }
 
         /// <summary>
-        /// The sender pool for a command: the given senders in order, or the active senders ranked by
-        /// their remaining daily quota for <paramref name="action"/>. Quotas that cannot be read leave
-        /// the senders taking turns (reported through <paramref name="note"/>).
-        /// </summary>
-        public async Task<SenderPool> CreateSenderPoolAsync(OutreachAction action, IReadOnlyList<string>? senderIds,
-            Action<string>? note = null, CancellationToken cancellationToken = default)
-        {
-            if (senderIds != null && senderIds.Count > 0) return SenderPool.Explicit(senderIds, action);
-
-            IReadOnlyList<Sender> senders = await ListSendersAsync(cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<SenderQuota>? quotas = null;
-            if (senders.Any(s => s.IsActive))
-            {
-                try
-                {
-                    quotas = await GetSenderQuotasAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SendPilotApiException unknown)
-                {
-                    note?.Invoke($"Sender quotas are unknown ({unknown.Message}); the active senders take turns.");
-                }
-            }
-            SenderPool pool = SenderPool.FromSenders(senders, quotas, action);
-            note?.Invoke(pool.SenderIds.Count == 0
-                ? "No active sender account."
-                : "Senders for this command: " + string.Join(", ", pool.SenderIds) + ".");
-            return pool;
-        }
-
-        /// <summary>
         /// Sends one message from one sender: <c>POST /inbox/send/lead/{leadId}</c> when
         /// <paramref name="byLead"/> (the API fills {{firstName}}/{{lastName}}), else <c>POST /inbox/send</c>
         /// to a profile URL. Never repeated once it may have reached SendPilot.
@@ -112,7 +82,7 @@ namespace SendPilot.Client
             if (!string.IsNullOrWhiteSpace(campaignId)) body["campaignId"] = campaignId!.Trim();
 
             var request = new ApiRequest(HttpMethod.Post, path) { Delivery = DeliveryMode.AtMostOnce }.WithBody(body);
-            MessageReceipt receipt = await GetActionResultAsync<MessageReceipt>(request, cancellationToken).ConfigureAwait(false);
+            MessageReceipt receipt = await GetReceiptAsync<MessageReceipt>(request, cancellationToken, "messageId", "id").ConfigureAwait(false);
             receipt.SenderId ??= senderId;
             receipt.LeadId ??= string.IsNullOrWhiteSpace(leadId) ? null : leadId;
             receipt.RecipientLinkedinUrl ??= recipientLinkedinUrl;
@@ -126,10 +96,44 @@ namespace SendPilot.Client
             var body = new Dictionary<string, object> { ["senderId"] = senderId, ["recipientLinkedinUrl"] = recipientLinkedinUrl };
             if (!string.IsNullOrEmpty(note)) body["message"] = note!;
             var request = new ApiRequest(HttpMethod.Post, "/inbox/connect") { Delivery = DeliveryMode.AtMostOnce }.WithBody(body);
-            ConnectionReceipt receipt = await GetActionResultAsync<ConnectionReceipt>(request, cancellationToken).ConfigureAwait(false);
+            ConnectionReceipt receipt = await GetReceiptAsync<ConnectionReceipt>(request, cancellationToken, "requestId", "id").ConfigureAwait(false);
             receipt.SenderId ??= senderId;
             receipt.RecipientLinkedinUrl ??= recipientLinkedinUrl;
             return receipt;
+        }
+    
+        /// <summary>
+        /// Sends a send or connect and reads its receipt. A 2xx answer that is not a receipt — empty, null, a
+        /// list, or an object with neither an id, a status nor success: true — may still mean SendPilot sent it:
+        /// it is a failure with that status, never a receipt.
+        /// </summary>
+        private async Task<T> GetReceiptAsync<T>(ApiRequest request, CancellationToken cancellationToken, params string[] idNames)
+        {
+            ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            JsonElement body = response.Body.ValueKind == JsonValueKind.Object ? Unwrap(response.Body) : response.Body;
+            string? problem = body.ValueKind switch
+            {
+                JsonValueKind.Undefined => "an empty body",
+                JsonValueKind.Object when !LooksLikeReceipt(body, idNames) => "an object without the receipt's fields (" + Preview(body) + ")",
+                JsonValueKind.Object => null,
+                _ => "'" + Preview(body) + "' instead of a receipt",
+            };
+            if (problem != null)
+            {
+                string method = request.Method.Method;
+                throw new SendPilotApiException(ApiErrorKind.ServerError, $"{method} {request.Path} answered {response.StatusCode} with {problem}.",
+                    method, request.Path, response.StatusCode, attempts: response.Attempts);
+            }
+            return ReadActionResult<T>(request, response, body);
+        }
+
+        private static bool LooksLikeReceipt(JsonElement body, string[] idNames) =>
+            JsonRead.String(body, idNames) != null || JsonRead.String(body, "status") != null || JsonRead.Bool(body, "success") != null;
+
+        private string Preview(JsonElement body)
+        {
+            string raw = Connection.Redact(body.GetRawText());
+            return raw.Length <= 80 ? raw : raw.Substring(0, 79) + "…";
         }
     }
 }

@@ -94,7 +94,11 @@ namespace SendPilot.Client
         public async Task<T> GetActionResultAsync<T>(ApiRequest request, CancellationToken cancellationToken = default)
         {
             ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            JsonElement body = Unwrap(response.Body);
+            return ReadActionResult<T>(request, response, Unwrap(response.Body));
+        }
+
+        private T ReadActionResult<T>(ApiRequest request, ApiResponse response, JsonElement body)
+        {
             if (Json.JsonRead.Bool(body, "success") == false)
             {
                 string error = Json.JsonRead.String(body, "error", "message") ?? "no reason given";

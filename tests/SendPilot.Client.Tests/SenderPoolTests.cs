@@ -74,38 +74,6 @@ public class SenderPoolTests
         Assert.Equal("y", pool.Choose());
     }
 
-    [Fact]
-    public async Task A_daily_limit_moves_the_item_to_the_next_sender_and_the_spent_one_is_not_asked_again()
-    {
-        var pool = SenderPool.Explicit(new[] { "x", "y" }, OutreachAction.Message);
-        var attempts = new List<string>();
-        Task<string> Attempt(string sender)
-        {
-            attempts.Add(sender);
-            if (sender == "x") throw DailyLimit();
-            return Task.FromResult(sender);
-        }
-
-        Assert.Equal("y", await pool.DeliverAsync(Attempt));
-        Assert.Equal("y", await pool.DeliverAsync(Attempt));
-        Assert.Equal(new[] { "x", "y", "y" }, attempts);
-        Assert.Equal("Daily message limit exceeded", pool.Spent["x"]);
-    }
-
-    [Fact]
-    public async Task When_every_sender_is_spent_the_item_fails_without_an_attempt()
-    {
-        var pool = SenderPool.Explicit(new[] { "x" }, OutreachAction.Message);
-        int attempts = 0;
-        Task<int> Attempt(string _) { attempts++; throw DailyLimit(); }
-
-        var first = await Assert.ThrowsAsync<SendersSpentException>(() => pool.DeliverAsync(Attempt));
-        var second = await Assert.ThrowsAsync<SendersSpentException>(() => pool.DeliverAsync(Attempt));
-        Assert.Equal(1, attempts);
-        Assert.Contains("x: Daily message limit exceeded", second.Message);
-        Assert.Contains("no request was made", first.Message);
-    }
-
     [Theory]
     [InlineData(400, "Sender account is disconnected", true)]
     [InlineData(404, "Sender not found", true)]
@@ -117,16 +85,6 @@ public class SenderPoolTests
     {
         var kind = status switch { 400 => ApiErrorKind.InvalidRequest, 404 => ApiErrorKind.NotFound, _ => ApiErrorKind.ServerError };
         Assert.Equal(unusable, SenderPool.IsSenderUnusable(new SendPilotApiException(kind, message, "POST", "/inbox/send", status, new[] { message })));
-    }
-
-    [Fact]
-    public async Task Other_failures_belong_to_the_item_and_leave_the_sender_in_use()
-    {
-        var pool = SenderPool.Explicit(new[] { "x", "y" }, OutreachAction.Message);
-        var failure = new SendPilotApiException(ApiErrorKind.InvalidRequest, "400", "POST", "/inbox/send", 400, new[] { "Recipient is not a 1st-degree connection" });
-        await Assert.ThrowsAsync<SendPilotApiException>(() => pool.DeliverAsync<int>(_ => throw failure));
-        Assert.Empty(pool.Spent);
-        Assert.Equal("x", pool.Choose());
     }
 }
 

@@ -71,7 +71,7 @@ public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Contains("may have been delivered", error.ErrorDetails.Message);
         Assert.Contains("from sender_ann", error.ErrorDetails.Message);
         Assert.Contains("It was not sent again", error.ErrorDetails.Message);
-        Assert.Contains("Get-SpConversation -SenderId sender_ann", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Get-SpConversation -SenderId sender_ann", error.ErrorDetails.Message);
         Assert.Contains("faulted", ((PSObject)error.TargetObject).P("linkedinUrl")!.ToString());
         Assert.Single(result.Output);
         // The sandbox logs a request abandoned during its delay only when it notices the abort: wait
@@ -97,7 +97,7 @@ public class OutreachDeliveryTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
         Assert.Contains("timed out", error.ErrorDetails.Message);
-        Assert.Contains("Where-Object ParticipantLinkedinUrl -like '*slow*'", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Where-Object ParticipantLinkedinUrl -like '*slow*'", error.ErrorDetails.Message);
     }
 
     [Theory]

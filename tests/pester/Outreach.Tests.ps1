@@ -2,6 +2,8 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
     $null = Start-TestSandbox
+    # A send log of its own for each test (the file's one would skip what an earlier test sent to the same recipient).
+    function Use-FreshSendLog { $env:SENDPILOT_LEDGER_PATH = Join-Path $script:TestData "ledger-$([guid]::NewGuid().ToString('N'))" }
 }
 
 AfterAll { Stop-TestSandbox }
@@ -9,6 +11,7 @@ AfterAll { Stop-TestSandbox }
 Describe 'Send-SpMessage' {
     BeforeEach {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox -TimeoutSec 1
     }
 
@@ -53,6 +56,7 @@ Describe 'Send-SpMessage' {
 Describe 'Request-SpConnection' {
     BeforeEach {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox
     }
 
@@ -73,6 +77,7 @@ Describe 'Request-SpConnection' {
 Describe 'Reading senders and the inbox' {
     BeforeAll {
         Reset-Sandbox
+        Use-FreshSendLog
         Connect-Sandbox
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using SendPilot.Client.Models;
 
 namespace SendPilot.Client.Outreach
@@ -10,8 +9,8 @@ namespace SendPilot.Client.Outreach
     /// Chooses the sender for each send or connect of one command. Explicit senders are used in the
     /// order given. Otherwise the active senders are ranked by what their daily quota for the action
     /// has left (most first, counted down locally as items go out); senders whose quota is unknown
-    /// take turns after those. A daily-limit 429 marks a sender spent for the rest of the command and
-    /// the item moves on to the next sender; when none is left, items fail without a request.
+    /// take turns after those. A sender marked spent (daily limit, or refused by the API) is not chosen
+    /// again in the command. The delivery service drives it (<see cref="OutreachDelivery"/>).
     /// Not thread-safe: one command, one pipeline thread.
     /// </summary>
     public sealed class SenderPool
@@ -60,7 +59,11 @@ namespace SendPilot.Client.Outreach
             {
                 long? remaining = byId.TryGetValue(sender.Id, out SenderQuota? quota) ? quota.RemainingFor(action) : null;
                 var candidate = new Candidate(sender.Id, remaining) { Sender = sender };
-                if (remaining <= 0) candidate.SpentReason = $"its daily {Noun(action)} quota shows 0 remaining";
+                if (remaining <= 0)
+                {
+                    candidate.SpentReason = $"its daily {Noun(action)} quota shows 0 remaining";
+                    candidate.SpentByDailyLimit = true;
+                }
                 candidates.Add(candidate);
             }
             return new SenderPool(candidates, rankByQuota: true, action);
@@ -102,41 +105,20 @@ namespace SendPilot.Client.Outreach
             if (candidate?.Remaining is long remaining) candidate.Remaining = Math.Max(0, remaining - 1);
         }
 
-        /// <summary>The sender hit its daily limit: not used again in this command.</summary>
-        public void MarkSpent(string senderId, string reason)
+        /// <summary>
+        /// The sender cannot send again in this command: its daily limit is spent (<paramref name="dailyLimit"/>),
+        /// or the API refused the sender itself.
+        /// </summary>
+        public void MarkSpent(string senderId, string reason, bool dailyLimit = true)
         {
             Candidate? candidate = Find(senderId);
-            if (candidate != null) candidate.SpentReason = reason;
+            if (candidate == null) return;
+            candidate.SpentReason = reason;
+            candidate.SpentByDailyLimit = dailyLimit;
         }
 
-        /// <summary>
-        /// Runs one item: chooses a sender, calls <paramref name="attempt"/>, and on a daily-limit 429
-        /// marks that sender spent and tries the next. Any other failure is the item's. Throws
-        /// <see cref="SendersSpentException"/> without calling <paramref name="attempt"/> when no sender is left.
-        /// </summary>
-        public async Task<T> DeliverAsync<T>(Func<string, Task<T>> attempt, Action<string>? log = null)
-        {
-            while (true)
-            {
-                string senderId = Choose() ?? throw new SendersSpentException(Action, Spent);
-                try
-                {
-                    T result = await attempt(senderId).ConfigureAwait(false);
-                    RecordSent(senderId);
-                    return result;
-                }
-                catch (SendPilotApiException limit) when (limit.IsDailyLimit)
-                {
-                    MarkSpent(senderId, limit.ApiMessage ?? limit.Message);
-                    log?.Invoke($"Sender {senderId} reached its daily {Noun(Action)} limit ({limit.ApiMessage}); it is not used again in this command.");
-                }
-                catch (SendPilotApiException unusable) when (IsSenderUnusable(unusable))
-                {
-                    MarkSpent(senderId, unusable.ApiMessage ?? unusable.Message);
-                    log?.Invoke($"Sender {senderId} cannot send ({unusable.ApiMessage}); it is not used again in this command.");
-                }
-            }
-        }
+        /// <summary>Whether the sender is spent because of its daily limit (rather than refused by the API).</summary>
+        public bool IsSpentByDailyLimit(string senderId) => Find(senderId)?.SpentByDailyLimit == true;
 
         /// <summary>
         /// The API refused the sender itself ("Sender not found", "Sender account is disconnected"), not
@@ -165,30 +147,8 @@ namespace SendPilot.Client.Outreach
             public string Id { get; }
             public long? Remaining { get; set; }
             public string? SpentReason { get; set; }
+            public bool SpentByDailyLimit { get; set; }
             public Sender? Sender { get; set; }
-        }
-    }
-
-    /// <summary>Every sender of the command has reached its daily limit; the item was not sent.</summary>
-    public sealed class SendersSpentException : Exception
-    {
-        public SendersSpentException(OutreachAction action, IReadOnlyDictionary<string, string> spent)
-            : base(Describe(action, spent))
-        {
-            Action = action;
-            SpentSenders = spent;
-        }
-
-        public OutreachAction Action { get; }
-        public IReadOnlyDictionary<string, string> SpentSenders { get; }
-
-        private static string Describe(OutreachAction action, IReadOnlyDictionary<string, string> spent)
-        {
-            string noun = SenderPool.Noun(action);
-            string who = spent.Count == 0
-                ? "There is no active sender account (see Get-SpSender)"
-                : "No sender of this command can send another " + noun + " today (" + string.Join("; ", spent.Select(s => s.Key + ": " + s.Value)) + ")";
-            return who + ", so this item was not sent and no request was made for it. Daily limits reset at the time Get-SpSenderQuota shows; send the rest then, or with another sender (-SenderId).";
         }
     }
 }

@@ -32,6 +32,10 @@ namespace SendPilot.PowerShell.Infrastructure
         public static ErrorRecord Local(Exception exception, string errorId, ErrorCategory category, object? target, string? action = null) =>
             WithText(new ErrorRecord(exception, errorId, category, target), Join(exception.Message, action));
 
+        /// <summary>A failure whose sentence the caller words (it knows the row, recipient or file); the action ends it.</summary>
+        public static ErrorRecord Described(Exception exception, string errorId, ErrorCategory category, object? target, string message, string? action = null) =>
+            WithText(new ErrorRecord(exception, errorId, category, target), Join(message, action));
+
         /// <summary>No key anywhere: a local error of its own kind (no request was made), whose message already says what to do.</summary>
         public static ErrorRecord NoApiKey()
         {
@@ -54,10 +58,6 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
                 case ApiErrorKind.ProxyAuthenticationRequired: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
-                case ApiErrorKind.DeliveryUnknown:
-                    return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
-                         : exception.StatusCode == null && exception.InnerException is SendPilotApiException { Kind: ApiErrorKind.Network } ? ErrorCategory.ConnectionError
-                         : ErrorCategory.OperationTimeout;
                 default: return ErrorCategory.ResourceUnavailable;
             }
         }
@@ -100,7 +100,7 @@ namespace SendPilot.PowerShell.Infrastructure
         private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1])
             ? char.ToLowerInvariant(text[0]) + text.Substring(1) : text;
 
-        private static string DefaultId(ApiErrorKind kind) => "SendPilot." + kind switch
+        internal static string DefaultId(ApiErrorKind kind) => "SendPilot." + kind switch
         {
             ApiErrorKind.InvalidRequest => "InvalidRequest",
             ApiErrorKind.Authentication => "AuthenticationFailed",

@@ -13,6 +13,7 @@ namespace SendPilot.PowerShell.Infrastructure
         public const string SendMessages = Readme + "sending-messages";
         public const string ConnectionRequests = Readme + "connection-requests";
         public const string Senders = Readme + "choosing-the-sender";
+        public const string SendLog = Readme + "never-sent-twice-even-across-runs";
         public const string Inbox = Readme + "reading-the-inbox";
         public const string Outreach = Readme + "outreach-messages-connection-requests-senders-and-the-inbox";
         public const string WebhookEvent = Readme + "the-event-object";

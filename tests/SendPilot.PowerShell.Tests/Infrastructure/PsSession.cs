@@ -22,11 +22,13 @@ public sealed class PsSession : IDisposable
         Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop").ThrowIfFailed();
     }
 
-    /// <summary>A session already connected to the sandbox with its main key.</summary>
+    /// <summary>A session already connected to the sandbox with its main key, and a send log of its own (see <see cref="TestLedger"/>).</summary>
     public static PsSession ConnectedTo(SandboxServer sandbox, string extraArguments = "", System.Management.Automation.Host.PSHost? host = null)
     {
         var session = new PsSession(host);
-        session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}' {extraArguments}",
+        bool ownLedger = extraArguments.Contains("-LedgerPath") || extraArguments.Contains("-NoLedger");
+        string ledger = ownLedger ? "" : $"-LedgerPath '{TestLedger.NewFolder()}'";
+        session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{sandbox.BaseUri}' {ledger} {extraArguments}",
             new Hashtable { ["key"] = sandbox.ApiKey }).ThrowIfFailed();
         return session;
     }

@@ -135,7 +135,7 @@ public class ReceiveWebhookTests
             var error = session.Terminates($"Receive-SpWebhookEvent -Port {((IPEndPoint)taken.LocalEndpoint).Port} -TimeoutSec 1");
             Assert.Equal("SendPilot.ListenFailed", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
-            Assert.Contains("-Port", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("-Port", error.ErrorDetails.Message);
         }
         finally
         {

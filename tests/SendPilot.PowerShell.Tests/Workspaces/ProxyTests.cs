@@ -94,7 +94,7 @@ public class ProxyTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal("SendPilot.ProxyAuthenticationRequired", refused.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.AuthenticationError, refused.CategoryInfo.Category);
         Assert.Contains("407 Proxy Authentication Required", refused.Exception.Message);
-        Assert.Contains("-ProxyCredential", refused.ErrorDetails.RecommendedAction);
+        Assert.Contains("-ProxyCredential", refused.ErrorDetails.Message);
         Assert.Single(proxy.Refused);
         Assert.Empty(SandboxRequests());
 

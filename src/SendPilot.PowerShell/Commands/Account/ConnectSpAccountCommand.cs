@@ -40,6 +40,10 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Connect-SpAccount -ApiKey $key -Proxy http://proxy.corp.example:8080 -ProxyCredential (Get-Credential)</code>
     /// <para>Sends every request through the given proxy, with credentials for it.</para>
     /// </example>
+    /// <example>
+    /// <code>Connect-SpAccount -ApiKey $key -LedgerPath D:\SendPilot\sendlog</code>
+    /// <para>Keeps the send log (what was sent to whom, so nothing goes out twice) in a folder of your choice, e.g. one the scheduled task's account shares.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCancellableCmdlet
@@ -62,6 +66,19 @@ namespace SendPilot.PowerShell.Commands.Account
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaximumRetryCount { get; set; } = SessionConnection.DefaultRetries;
+
+        /// <summary>
+        /// The folder for this connection's send log (the record of every message and connection request, which stops
+        /// them from going out twice). Default: $env:SENDPILOT_LEDGER_PATH, else the user's data folder
+        /// (%LOCALAPPDATA%\SendPilot, $XDG_DATA_HOME/sendpilot or ~/.local/share/sendpilot).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerPath { get; set; }
+
+        /// <summary>Keeps no send log for this connection: nothing stops a later run from sending the same message again.</summary>
+        [Parameter]
+        public SwitchParameter NoLedger { get; set; }
 
         /// <summary>A proxy for every request of this connection (http://host:port), instead of $env:HTTPS_PROXY or the system proxy.</summary>
         [Parameter]
@@ -103,6 +120,7 @@ namespace SendPilot.PowerShell.Commands.Account
             string? profile = ProfileToRestore();
             KeyedConnection opened = profile != null ? FromProfile(profile) : FromKey();
             SessionConnection session = Verified(opened);
+            Commands.Outreach.SendLogSettings.Set(session.Connection, LedgerPath == null ? null : GetUnresolvedProviderPathFromPSPath(LedgerPath), NoLedger);
             if (Save) SaveProfile(session, opened);
             if (!NotDefault) ConnectionStore.SetDefault(SessionState, session);
             if (PassThru) WriteObject(session.HandOut());

@@ -1,8 +1,8 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using SendPilot.Client;
+using SendPilot.Client.Ledger;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
 using SendPilot.PowerShell.Completers;
@@ -11,8 +11,8 @@ using SendPilot.PowerShell.Infrastructure;
 namespace SendPilot.PowerShell.Commands.Outreach
 {
     /// <summary>
-    /// Shared by Send-SpMessage and Request-SpConnection: the input row for templates, the sender
-    /// pool of the command, the -WhatIf preview, and one error record per failed item.
+    /// Shared by Send-SpMessage and Request-SpConnection: the input row for templates, the delivery service of
+    /// the command (senders, send log, at-most-once), the -WhatIf preview, and the record of each outcome.
     /// </summary>
     public abstract class OutreachCommand : SendPilotCmdlet
     {
@@ -26,11 +26,18 @@ namespace SendPilot.PowerShell.Commands.Outreach
         [SenderIdCompletion]
         public string[]? SenderId { get; set; }
 
+        /// <summary>
+        /// Sends even when the send log shows that this already went out (or may have) from this workspace. The new
+        /// send is logged too. Without it such items are skipped with SendPilot.AlreadySent and cost no request.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The whole pipeline object; its properties fill the template's {{placeholders}}. Bound from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        private SenderPool? _pool;
+        private OutreachDelivery? _delivery;
         private readonly System.Collections.Generic.HashSet<string> _warnedFree = new System.Collections.Generic.HashSet<string>();
         private int _row;
 
@@ -52,9 +59,10 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         protected abstract void ProcessRow();
 
-        /// <summary>The senders of this command, read on first use (so rows that fail validation cost no request).</summary>
-        protected SenderPool Pool => _pool ??= Await(Client.CreateSenderPoolAsync(Action, SenderId,
-            note => PostToPipeline(() => WriteVerbose(note)), CancelToken));
+        /// <summary>The delivery service of this command, made on first use (so rows that fail validation cost no request).</summary>
+        private OutreachDelivery Delivery => _delivery ??= new OutreachDelivery(Client, Action, SenderId,
+            Await(SendLogSettings.OpenAsync(ResolveConnection(), Client, CancelToken)),
+            note => PostToPipeline(() => WriteVerbose(note)));
 
         /// <summary>A property of the input row by name, ignoring case, as text; null when absent.</summary>
         protected string? ValueOf(string name) => Recipients.ValueOf(InputObject, name);
@@ -65,7 +73,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
             RenderedText rendered = template.Render(ValueOf, filledByServer);
             if (!rendered.IsComplete)
             {
-                string names = string.Join(", ", System.Linq.Enumerable.Select(rendered.Missing, n => "{{" + n + "}}"));
+                string names = string.Join(", ", rendered.Missing.Select(n => "{{" + n + "}}"));
                 WriteError(ErrorRecords.Invalid(
                     $"{(rendered.Missing.Count == 1 ? "Placeholder " + names + " has" : "Placeholders " + names + " have")} no value in input row {Row} ({recipient}): " +
                     "the row has no such property, or it is empty. Nothing was sent to this recipient.",
@@ -83,74 +91,57 @@ namespace SendPilot.PowerShell.Commands.Outreach
         }
 
         /// <summary>
-        /// Asks ShouldProcess with a line that says who would get what from which sender. Under
-        /// -WhatIf (or a "no") the preview still takes the sender's turn, so the preview spreads like a run.
+        /// Previews, confirms and delivers one item, then writes its receipt (returned) or its error (null returned).
+        /// Under -WhatIf the line says who would get what from which sender, or that the send log would skip it.
         /// </summary>
-        protected bool Confirm(string verb, string recipient, string text)
+        protected DeliveryReceipt? Dispatch(OutreachItem item, string recipient, string shownText, Func<string, string> checkHint)
         {
-            string sender = Pool.Peek() ?? "(no sender left)";
-            string preview = $"{verb} to {recipient} from {sender}: \"{MessageTemplate.Preview(text)}\" ({Workspace})";
-            if (ShouldProcess(preview, $"{verb} to {recipient} from {sender}?", "Confirm")) return true;
-            string? turn = Pool.Choose();
-            if (turn != null) Pool.RecordSent(turn);
-            return false;
-        }
-
-        /// <summary>
-        /// Sends one item through the pool and writes its receipt (returned) or its error (null returned).
-        /// Daily-limit 429s move the item to the next sender; 401/403 end the command; everything else
-        /// fails only this item.
-        /// </summary>
-        protected T? Deliver<T>(Func<string, Task<T>> attempt, string recipient, Func<string, string> checkHint) where T : ApiObject
-        {
-            string sender = "";
+            DeliveryOutcome outcome;
             try
             {
-                T receipt = Await(Pool.DeliverAsync(s => { sender = s; return attempt(s); }, line => PostToPipeline(() => WriteVerbose(line))));
-                WriteModel(receipt);
-                return receipt;
+                DeliveryPreview preview = Await(Delivery.PreviewAsync(item, CancelToken));
+                if (!Confirmed(preview, recipient, shownText)) return null;
+                outcome = Await(Delivery.DeliverAsync(item, CancelToken));
             }
-            catch (SendersSpentException spent)
+            catch (System.IO.IOException unavailable)
             {
-                WriteError(new ErrorRecord(spent, "SendPilot.AllSendersSpent", ErrorCategory.LimitsExceeded, Target)
-                {
-                    ErrorDetails = new ErrorDetails($"Not sent to {recipient} (input row {Row}): {spent.Message}"),
-                });
+                throw new TerminatingCmdletError(SendLogSettings.Unavailable(unavailable, Delivery.Ledger?.FilePath ?? "", $"{recipient} (input row {Row})"));
             }
-            catch (SendPilotApiException unknown) when (unknown.Kind == ApiErrorKind.DeliveryUnknown)
+            var context = new OutreachRecordContext(Action, Row, Target, recipient, item, checkHint);
+            ErrorRecord? error = OutreachRecords.ErrorFor(outcome, context);
+            if (error != null)
             {
-                var record = ErrorRecords.FromApi(unknown, Target, "SendPilot.DeliveryUnknown");
-                record.ErrorDetails = new ErrorDetails(
-                    $"The {Noun} to {recipient} from {sender} (input row {Row}) may have been delivered: {unknown.InnerException?.Message ?? unknown.Message} " +
-                    "It was not sent again, so nobody gets it twice.")
-                {
-                    RecommendedAction = "Check whether it went out before sending again: " + checkHint(sender),
-                };
-                WriteError(record);
+                WriteError(error);
+                return null;
             }
-            catch (SendPilotApiException whole) when (whole.Kind == ApiErrorKind.Authentication || whole.Kind == ApiErrorKind.PermissionDenied)
+            WriteModel(outcome.Receipt!);
+            return outcome.Receipt;
+        }
+
+        private bool Confirmed(DeliveryPreview preview, string recipient, string shownText)
+        {
+            if (preview.Previous != null)
             {
-                throw;
+                // Without -WhatIf the delivery itself reports the skip (and checks the log again, under its lock).
+                if (!PreferenceWanted("WhatIf", "WhatIfPreference")) return true;
+                string skip = $"{Verb} to {recipient}: {OutreachRecords.WouldSkip(preview.Previous)}";
+                ShouldProcess(skip, skip, "Skip");
+                return false;
             }
-            catch (SendPilotApiException failed)
-            {
-                // Not sent (400 not connected, 404 unknown lead or sender, a rate limit without Retry-After …):
-                // the API's JSON error stays in ErrorDetails, as everywhere in the module.
-                string? id = failed.Kind == ApiErrorKind.InvalidRequest
-                    ? (Action == OutreachAction.Message ? "SendPilot.MessageRejected" : "SendPilot.ConnectionRejected")
-                    : null;
-                WriteApiError(failed, Target, id);
-            }
-            return null;
+            string sender = preview.SenderId ?? "(no sender left)";
+            string line = $"{Verb} to {recipient} from {sender}: \"{MessageTemplate.Preview(shownText)}\" ({Workspace})";
+            if (ShouldProcess(line, $"{Verb} to {recipient} from {sender}?", "Confirm")) return true;
+            Delivery.Pass(preview);
+            return false;
         }
 
         /// <summary>Warns once per sender the sender list shows without LinkedIn Premium: its requests go out without the note.</summary>
         protected void WarnIfNoteDropped(string senderId)
         {
-            if (Pool.IsPremium(senderId) == false && _warnedFree.Add(senderId))
+            if (Delivery.IsPremium(senderId) == false && _warnedFree.Add(senderId))
                 WriteWarning($"Sender {senderId} has no LinkedIn Premium: its connection requests go out without the note.");
         }
 
-        private string Noun => Action == OutreachAction.Message ? "message" : "connection request";
+        private string Verb => Action == OutreachAction.Message ? "Send message" : "Request connection";
     }
 }

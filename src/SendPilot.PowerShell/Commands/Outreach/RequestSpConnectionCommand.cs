@@ -17,6 +17,9 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// sender that reaches its daily limit is not used again in the command, and when all are spent the remaining rows fail
     /// with SendPilot.AllSendersSpent and no request. After a timeout, a 5xx or a dropped connection the row fails with
     /// SendPilot.DeliveryUnknown and is never sent again automatically.</para>
+    /// <para>Every request is recorded in the workspace's send log before it leaves (see Get-SpSendLog): a profile that
+    /// already has a sent, or possibly sent, request from this workspace is skipped with SendPilot.AlreadySent and costs no
+    /// request — also in a later run, another process or after a crash. -Force sends anyway.</para>
     /// </remarks>
     /// <example>
     /// <code>Import-Csv .\prospects.csv | Request-SpConnection -Message 'Hi {{firstName}} — {{icebreaker}}'</code>
@@ -62,9 +65,9 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
             string? note = null;
             if (_template != null && (note = Render(_template, null, OutreachLimits.MaxNoteLength, "note", url)) == null) return;
-            if (!Confirm("Request connection", url, note ?? "(no note)")) return;
 
-            ConnectionReceipt? receipt = Deliver(sender => Client.RequestConnectionAsync(sender, url, note, CancelToken), url,
+            var item = new OutreachItem(OutreachAction.Connection, url, null, note) { Force = Force };
+            DeliveryReceipt? receipt = Dispatch(item, url, note ?? "(no note)",
                 sender => "the lead's status (CONNECTION_SENT) or pending invitations on LinkedIn; an existing conversation shows with " +
                           Recipients.ConversationHint(url, sender));
             if (receipt?.SenderId != null && note != null) WarnIfNoteDropped(receipt.SenderId);

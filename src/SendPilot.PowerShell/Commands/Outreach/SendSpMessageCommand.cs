@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using SendPilot.PowerShell.Completers;
+using System;
+using SendPilot.Client.Leads;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
 using SendPilot.PowerShell.Infrastructure;
@@ -22,6 +24,11 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// row fails with SendPilot.DeliveryUnknown; check the conversation (Get-SpConversation | Get-SpMessage) before sending
     /// again. Only a refused connection or an API rate limit with Retry-After is retried. -WhatIf shows, per recipient, the
     /// filled text and the sender, and sends nothing.</para>
+    /// <para>Every message is recorded in the workspace's send log before it leaves (see Get-SpSendLog). A recipient who
+    /// already got the same text from this workspace — in this run, an earlier one, another process, or a run cut short by
+    /// Ctrl+C or a crash (then its outcome is unknown) — is skipped with SendPilot.AlreadySent and costs no request; -WhatIf
+    /// says "would skip". -Force sends anyway; -SkipIfContactedWithin skips anyone messaged recently, whatever the text.
+    /// Connect-SpAccount -NoLedger keeps no log.</para>
     /// </remarks>
     /// <example>
     /// <code>Get-SpLead -CampaignId camp_xyz789 -Status CONNECTION_ACCEPTED | Send-SpMessage -Message 'Hi {{firstName}}, thanks for connecting!' -WhatIf</code>
@@ -34,6 +41,10 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <example>
     /// <code>Send-SpMessage -LeadId lead_3 -Message 'Hi {{firstName}}, shall we talk on Thursday?'</code>
     /// <para>Messages one lead; SendPilot fills {{firstName}}.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-SpLead -CampaignId camp_xyz789 -Status CONNECTION_ACCEPTED | Send-SpMessage -Message 'Hi {{firstName}}, thanks for connecting!' -SkipIfContactedWithin (New-TimeSpan -Days 7)</code>
+    /// <para>A daily script: everyone who accepted gets the message once, and nobody messaged in the last week gets another.</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Send, "SpMessage", DefaultParameterSetName = ByLead, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.SendMessages)]
     [OutputType(typeof(MessageReceipt))]
@@ -73,6 +84,13 @@ namespace SendPilot.PowerShell.Commands.Outreach
         [ValidateNotNullOrEmpty]
         public string Message { get; set; } = "";
 
+        /// <summary>
+        /// Skips a recipient who got any message from this workspace (sent, or possibly sent) within this time, whatever
+        /// its text, e.g. (New-TimeSpan -Days 7) or '7.00:00:00'. Without it only the same text is skipped.
+        /// </summary>
+        [Parameter]
+        public TimeSpan? SkipIfContactedWithin { get; set; }
+
         private MessageTemplate? _template;
 
         protected override OutreachAction Action => OutreachAction.Message;
@@ -86,14 +104,21 @@ namespace SendPilot.PowerShell.Commands.Outreach
             // A CSV row with an empty leadId cell binds to the by-lead set: it is a by-profile row.
             bool byLead = ParameterSetName == ByLead && leadId != null;
             if (!byLead && (url = Recipients.ProfileUrl(url, this, Target, Row)) == null) return;
+            // By lead the URL only labels the item, in the send log too: there, the form sent by profile.
+            if (byLead && url != null && LinkedInProfileUrl.TryNormalize(url, out string normalized, out _, out _)) url = normalized;
 
             string recipient = byLead ? $"lead {leadId}" + (url == null ? "" : $" ({url})") : url!;
             string? text = Render(_template!, byLead ? ServerFills : null, OutreachLimits.MaxMessageLength, "message", recipient);
-            if (text == null || !Confirm("Send message", recipient, text)) return;
+            if (text == null) return;
 
-            string? campaignId = Blank(CampaignId);
-            Deliver(sender => Client.SendMessageAsync(sender, text, byLead, leadId, url, campaignId, CancelToken), recipient,
-                sender => Recipients.ConversationHint(url, sender));
+            var item = new OutreachItem(OutreachAction.Message, url, leadId, text)
+            {
+                ByLead = byLead,
+                CampaignId = Blank(CampaignId),
+                Force = Force,
+                SkipIfContactedWithin = SkipIfContactedWithin,
+            };
+            Dispatch(item, recipient, text, sender => Recipients.ConversationHint(url, sender));
         }
 
         protected override string Describe() => Blank(LeadId) ?? RecipientLinkedinUrl;

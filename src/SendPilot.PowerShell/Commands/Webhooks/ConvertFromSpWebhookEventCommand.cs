@@ -54,15 +54,10 @@ namespace SendPilot.PowerShell.Commands.Webhooks
             }
             catch (WebhookFormatException invalid)
             {
-                WriteError(new ErrorRecord(invalid, "SendPilot.InvalidWebhookEvent", ErrorCategory.InvalidData, InputObject)
-                {
-                    ErrorDetails = new ErrorDetails(invalid.Message)
-                    {
-                        RecommendedAction = invalid.Field == null
-                            ? "Pass the raw request body (Get-Content -Raw for a file)."
-                            : $"A SendPilot event carries eventId, eventType, timestamp and data; this one lacks a usable '{invalid.Field}'.",
-                    },
-                });
+                WriteError(ErrorRecords.Described(invalid, "SendPilot.InvalidWebhookEvent", ErrorCategory.InvalidData, InputObject, invalid.Message,
+                    invalid.Field == null
+                        ? "Pass the raw request body (Get-Content -Raw for a file)."
+                        : $"A SendPilot event carries eventId, eventType, timestamp and data; this one lacks a usable '{invalid.Field}'."));
             }
         }
     }

@@ -178,15 +178,10 @@ namespace SendPilot.PowerShell.Commands.Webhooks
             catch (SocketException failure)
             {
                 string where = $"{options.Address}:{options.Port}";
-                throw new TerminatingCmdletError(new ErrorRecord(
+                throw new TerminatingCmdletError(ErrorRecords.Described(
                     new InvalidOperationException($"Cannot listen on {where}: {failure.Message}", failure),
-                    "SendPilot.ListenFailed", ErrorCategory.ResourceUnavailable, where)
-                {
-                    ErrorDetails = new ErrorDetails($"Cannot listen on {where}: {failure.Message}")
-                    {
-                        RecommendedAction = "Choose another -Port (0 picks a free one), or stop what is using this one.",
-                    },
-                });
+                    "SendPilot.ListenFailed", ErrorCategory.ResourceUnavailable, where, $"Cannot listen on {where}: {failure.Message}",
+                    "Choose another -Port (0 picks a free one), or stop what is using this one."));
             }
         }
     }
