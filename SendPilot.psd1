@@ -21,6 +21,11 @@
         'Get-SpConversation'
         'Get-SpCredit'
         'Get-SpLead'
+        'Get-SpLeadExtraction'
+        'Get-SpLeadExtractionResult'
+        'Get-SpLeadSearch'
+        'Get-SpLeadSearchFilter'
+        'Get-SpLeadSearchResult'
         'Get-SpMessage'
         'Get-SpSender'
         'Get-SpSenderQuota'
@@ -31,8 +36,12 @@
         'Send-SpMessage'
         'Send-SpTestWebhook'
         'Set-SpLeadStatus'
+        'Start-SpLeadExtraction'
+        'Start-SpLeadSearch'
         'Suspend-SpCampaign'
         'Test-SpWebhookSignature'
+        'Wait-SpLeadExtraction'
+        'Wait-SpLeadSearch'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -47,12 +47,6 @@ namespace SendPilot.Client
                 map);
         }
 
-        internal static bool IsLastPage(ApiPage page, int number, int limit)
-        {
-            if (page.Items.Count == 0) return true;
-            if (page.TotalPages is int totalPages) return number >= totalPages;
-            if (page.Total is long total) return (long)number * limit >= total;
-            return page.Items.Count < limit;
-        }
+        internal static bool IsLastPage(ApiPage page, int number, int limit) => page.IsLast(number, limit);
     }
 }

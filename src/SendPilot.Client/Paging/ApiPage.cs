@@ -22,9 +22,24 @@ namespace SendPilot.Client.Paging
         public string? ContinuationToken { get; private set; }
         public bool? HasMore { get; private set; }
 
-        public static ApiPage Parse(JsonElement body)
+        /// <summary>
+        /// The one last-page rule of every paging style: an empty page, <c>has_more: false</c>, the last page
+        /// the list is known to have (<paramref name="lastPage"/>, else its page count or total), or a short page.
+        /// </summary>
+        public bool IsLast(int number, int limit, int? lastPage = null)
         {
-            var page = new ApiPage { Items = FindItems(body) };
+            if (Items.Count == 0 || HasMore == false) return true;
+            if (lastPage is int last) return number >= last;
+            if (TotalPages is int totalPages) return number >= totalPages;
+            if (Total is long total) return (long)number * limit >= total;
+            return Items.Count < limit;
+        }
+
+        /// <summary>Reads a page; itemsName names the array that holds the items when the answer has several (offset-style answers do).</summary>
+        public static ApiPage Parse(JsonElement body, string? itemsName = null)
+        {
+            var page = new ApiPage { Items = itemsName != null && JsonRead.TryGet(body, itemsName, out JsonElement named) && named.ValueKind == JsonValueKind.Array
+                ? ToList(named) : FindItems(body) };
             JsonElement paging = FindPaging(body);
             page.Page = (int?)JsonRead.Number(paging, "page", "currentPage");
             page.Limit = (int?)JsonRead.Number(paging, "limit", "pageSize", "perPage");

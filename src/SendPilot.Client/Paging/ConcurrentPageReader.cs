@@ -26,12 +26,17 @@ namespace SendPilot.Client.Paging
         private int? _lastPage;
         private bool _done;
 
-        public ConcurrentPageReader(Func<int, CancellationToken, Task<ApiPage>> fetch, int limit, int parallel, Func<JsonElement, T> map)
+        private readonly int? _maxPages;
+
+        /// <summary>maxPages: pages to read at most, whatever the list holds (for a caller that wants only the first items).</summary>
+        public ConcurrentPageReader(Func<int, CancellationToken, Task<ApiPage>> fetch, int limit, int parallel, Func<JsonElement, T> map,
+            int? maxPages = null)
         {
             _fetch = fetch;
             _limit = limit;
             _parallel = Math.Max(1, parallel);
             _map = map;
+            _maxPages = maxPages;
         }
 
         /// <summary>The first page, for callers that want totals.</summary>
@@ -48,8 +53,9 @@ namespace SendPilot.Client.Paging
             {
                 FirstPage = page;
                 _lastPage = page.TotalPages ?? (page.Total is long total ? (int)((total + _limit - 1) / _limit) : (int?)null);
+                if (_maxPages is int max) _lastPage = Math.Min(_lastPage ?? max, max);
             }
-            _done = page.Items.Count == 0 || (_lastPage is int last ? number >= last : page.Items.Count < _limit);
+            _done = page.IsLast(number, _limit, _lastPage);
             if (!_done && _lastPage != null)
                 while (_ahead.Count < _parallel && _nextToFetch <= _lastPage) Start(cancellationToken);
             return page.Items.Select(_map).ToList();
