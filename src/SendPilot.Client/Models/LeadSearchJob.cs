@@ -49,7 +49,7 @@ namespace SendPilot.Client.Models
 
         /// <summary>"processing, 40 %" — the status with the percentage when there is one.</summary>
         public string Describe() =>
-            Progress?.Percent is int percent && !IsCompleted ? $"{Status}, {percent} %" : Status ?? "unknown";
+            Progress?.Percent is int percent && !IsCompleted ? $"{Status} ({percent} %)" : Status ?? "unknown";
 
         public override string ToString() => Name ?? Id;
 
