@@ -2,12 +2,16 @@ using System.Runtime.InteropServices;
 
 namespace SendPilot.Sandbox;
 
-/// <summary>dotnet run --project src/SendPilot.Sandbox -- --port 5080 [--api-key K] [--latency-ms N] [--verbose]</summary>
+/// <summary>
+/// dotnet run --project src/SendPilot.Sandbox -- [--port N] [--api-key K] [--latency-ms N] [--parent-pid P] [--verbose]
+/// The port defaults to 0 (a free one); the first line printed names the URL it listens on.
+/// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = new SandboxOptions { Port = 5080 };
+        var options = new SandboxOptions { Port = 0 };
+        int? parentPid = null;
         var latencyMs = 0;
         for (var i = 0; i < args.Length; i++)
         {
@@ -17,9 +21,10 @@ public static class Program
                 case "--port": options.Port = int.Parse(Next()); break;
                 case "--api-key": options.ApiKey = Next(); break;
                 case "--latency-ms": latencyMs = int.Parse(Next()); break;
+                case "--parent-pid": parentPid = int.Parse(Next()); break;
                 case "--verbose": options.Verbose = true; break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: --port N [--api-key K] [--latency-ms N] [--verbose]");
+                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--port N] [--api-key K] [--latency-ms N] [--parent-pid P] [--verbose]");
                     return 2;
             }
         }
@@ -33,10 +38,20 @@ public static class Program
         Console.WriteLine($"Admin API:         {server.RootUri}_admin/…   Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource();
+        if (parentPid is int pid) StopWhenParentExits(pid, stop);
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stop.Task;
         return 0;
+
+        // A test run that is killed must not leave its sandbox behind.
+        static void StopWhenParentExits(int pid, TaskCompletionSource stop)
+        {
+            System.Diagnostics.Process parent;
+            try { parent = System.Diagnostics.Process.GetProcessById(pid); }
+            catch (ArgumentException) { stop.TrySetResult(); return; }
+            _ = parent.WaitForExitAsync().ContinueWith(_ => stop.TrySetResult());
+        }
 
         void Stop(PosixSignalContext context)
         {

@@ -50,6 +50,13 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public void ClearFaults() => _host.Faults.Clear();
 
+    /// <summary>Requests a fault rule has been applied to since the faults were last cleared (a held request counts once it is held).</summary>
+    public int FaultsApplied => _host.Faults.Applied;
+
+    /// <summary>Waits until a fault rule has been applied to <paramref name="count"/> requests; false when that takes longer than the timeout.</summary>
+    public bool WaitForFaults(int count = 1, TimeSpan? timeout = null) =>
+        SpinWait.SpinUntil(() => FaultsApplied >= count, timeout ?? TimeSpan.FromSeconds(60));
+
     /// <summary>Empties the request log and the counters behind CountRequests.</summary>
     public void ClearRequests() => _host.Log.Clear();
 

@@ -1,8 +1,11 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    $null = Start-TestSandbox
     Reset-Sandbox
     Connect-Sandbox
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'Connecting' {
     It 'shows the context with only the last four characters of the key' {

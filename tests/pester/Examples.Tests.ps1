@@ -1,9 +1,12 @@
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    $null = Start-TestSandbox
     Reset-Sandbox
     Connect-Sandbox
     $script:Csv = Join-Path $PSScriptRoot '../../examples/leads.csv'
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'examples/leads.csv through Add-SpLead' {
     It 'adds the good rows and accounts for every bad one' {

@@ -1,9 +1,10 @@
-# Pester 5 tests for the leads cmdlets. Run where pwsh and Pester exist (./build.ps1 -Task Test), against a
-# running sandbox: $env:SENDPILOT_SANDBOX_URI (e.g. http://127.0.0.1:5080/v1) and $env:SENDPILOT_SANDBOX_KEY.
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    $null = Start-TestSandbox
     Connect-Sandbox
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'Add-SpLead' {
     BeforeEach { Reset-Sandbox }

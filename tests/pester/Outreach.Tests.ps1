@@ -1,7 +1,10 @@
-# Outreach cmdlets against a running sandbox ($env:SENDPILOT_SANDBOX_URI, $env:SENDPILOT_SANDBOX_KEY).
+# Outreach cmdlets against the file's own sandbox (TestHelpers.ps1).
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    $null = Start-TestSandbox
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'Send-SpMessage' {
     BeforeEach {

@@ -1,7 +1,7 @@
 # Webhooks: parsing, both signature schemes, a local receiver fed by Send-SpTestWebhook and by the sandbox.
-# Assumes $env:SENDPILOT_SANDBOX_URI / $env:SENDPILOT_SANDBOX_KEY point at a running sandbox (see TestHelpers.ps1).
 BeforeAll {
     . "$PSScriptRoot/TestHelpers.ps1"
+    $null = Start-TestSandbox
     $script:Secret = 'whsec_' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('pester-webhook-key-0123456789ab'))
 
     # Runs Receive-SpWebhookEvent in its own runspace; returns the PowerShell instance and its async handle.
@@ -22,6 +22,8 @@ BeforeAll {
         $Receiver.PowerShell.Dispose()
     }
 }
+
+AfterAll { Stop-TestSandbox }
 
 Describe 'ConvertFrom-SpWebhookEvent' {
     It 'maps legacy event names and lifts the text' {

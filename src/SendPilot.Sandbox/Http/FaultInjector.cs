@@ -7,6 +7,10 @@ internal sealed class FaultInjector
 {
     private readonly object _gate = new();
     private readonly List<ActiveRule> _rules = [];
+    private int _applied;
+
+    /// <summary>How many requests a rule has been applied to so far: a delayed request counts as it starts waiting.</summary>
+    public int Applied => Volatile.Read(ref _applied);
 
     public void Add(FaultRule rule)
     {
@@ -15,7 +19,11 @@ internal sealed class FaultInjector
 
     public void Clear()
     {
-        lock (_gate) _rules.Clear();
+        lock (_gate)
+        {
+            _rules.Clear();
+            _applied = 0;
+        }
     }
 
     public IReadOnlyList<FaultRule> Rules
@@ -44,6 +52,7 @@ internal sealed class FaultInjector
                 applied.Add(rule.ToString());
                 if (rule.Count > 0 && ++active.Hits >= rule.Count) _rules.Remove(active);
             }
+            if (applied.Count > 0) _applied++;
             return new FaultPlan(delay, answer, applied.Count == 0 ? null : string.Join("; ", applied));
         }
     }
