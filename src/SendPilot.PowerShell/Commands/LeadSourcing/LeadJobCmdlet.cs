@@ -88,8 +88,8 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
 
         protected override void StopProcessing()
         {
+            string? id = _waitingOn; // read first: once cancelled, the pipeline thread clears it
             base.StopProcessing();
-            string? id = _waitingOn;
             if (id == null) return;
             try
             {
@@ -101,16 +101,21 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             }
         }
 
+        /// <summary>Writes up to -First results; -Skip is already the starting offset of the pages.</summary>
         private void WritePages(ConcurrentPageReader<LeadSearchResult> pages)
         {
             IReadOnlyList<LeadSearchResult>? page;
-            bool first = true;
-            while ((page = Await(pages.NextAsync(CancelToken))) != null)
+            ulong left = PagingParameters.First;
+            while (left > 0 && (page = Await(pages.NextAsync(CancelToken))) != null)
             {
-                if (first && PagingParameters.IncludeTotalCount)
+                if (left == PagingParameters.First && PagingParameters.IncludeTotalCount)
                     WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, pages.FirstPage?.Total ?? 0), 1.0));
-                first = false;
-                foreach (LeadSearchResult result in page) WriteModel(result);
+                foreach (LeadSearchResult result in page)
+                {
+                    if (left == 0) break;
+                    left--;
+                    WriteModel(result);
+                }
             }
         }
 
