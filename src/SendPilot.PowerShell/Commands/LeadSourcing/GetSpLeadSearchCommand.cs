@@ -3,7 +3,7 @@ using SendPilot.Client.Models;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
-    /// <summary>Gets the current status and progress of lead searchs by id.</summary>
+    /// <summary>Gets the current status and progress of lead searches by id.</summary>
     /// <remarks>
     /// <para>Reads each lead search's status once. Status is lower case and one vocabulary for searches and extractions: pending,
     /// processing, completed or failed. Progress is one object with Percent (0-100) whichever shape SendPilot answered in,
@@ -17,7 +17,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// </example>
     /// <example>
     /// <code>$jobs | Get-SpLeadSearch | Where-Object Status -eq completed</code>
-    /// <para>The lead searchs of a list kept earlier that have completed.</para>
+    /// <para>The lead searches of a list kept earlier that have completed.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "SpLeadSearch")]
     [OutputType(typeof(LeadSearchJob))]

@@ -3,7 +3,7 @@ using SendPilot.Client.Models;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
-    /// <summary>Waits for lead searchs to finish, with progress, and writes each completed one.</summary>
+    /// <summary>Waits for lead searches to finish, with progress, and writes each completed one.</summary>
     /// <remarks>
     /// <para>Polls each lead search's status until it is completed or failed, showing SendPilot's own percentage and counts with
     /// Write-Progress. The pause between polls starts at -PollIntervalSec and grows by half each time, up to 30 seconds; a 429
