@@ -46,7 +46,7 @@ public class LeadSourcingTests : IClassFixture<SandboxFixture>, IDisposable
     public void Waiting_shows_the_servers_own_percentage_in_either_progress_shape(string shape)
     {
         Settings.ProgressShape = shape;
-        Timing(TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Timing(TimeSpan.Zero, TimeSpan.FromSeconds(4));
         var id = StartSearch(40);
 
         var result = _session.Run($"Wait-SpLeadSearch -Id {id} -PollIntervalSec 1").ThrowIfFailed();
