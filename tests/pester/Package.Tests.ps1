@@ -24,7 +24,7 @@ Describe 'build.ps1 -Task Package and the Gallery path' {
         $script:Packaged = & (Join-Path $script:RepositoryRoot 'build.ps1') -Task Package -NoBuild 6>$null
     }
 
-    It 'lays out out/package/SendPilot/<version> outside the importable module' {
+    It 'lays out out/package/SendPilot/VERSION outside the importable module' {
         $script:Packaged | Should -Be (Join-Path $script:RepositoryRoot "out/package/SendPilot/$script:Version")
         foreach ($file in 'SendPilot.psd1', 'SendPilot.PowerShell.dll', 'SendPilot.Client.dll', 'SendPilot.Format.ps1xml', 'README.md', 'CHANGELOG.md',
             'en-US/SendPilot.PowerShell.dll-Help.xml', 'en-US/about_SendPilot.help.txt', 'dependencies/System.Text.Json.dll') {
