@@ -68,6 +68,20 @@ public class LeadSourcingTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Start_with_Wait_writes_the_search_in_its_final_state_with_the_estimate_of_its_start()
+    {
+        var result = _session.Run("Start-SpLeadSearch -Name 'Waited' -Limit 30 -Filter @{ locations = @('Lisbon') } -Wait").ThrowIfFailed();
+
+        var job = result.Output.Single();
+        Assert.Equal("SendPilot.Client.Models.LeadSearchJob", job.TypeNames[0]);
+        Assert.Equal("completed", job.P("Status"));
+        Assert.Equal(30L, job.P("EstimatedQuota"));
+        Assert.Equal(30L, job.P("TotalResults"));
+        var calls = _sandbox.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(new[] { "POST /lead-database/searches", $"GET /lead-database/searches/{job.P("Id")}/status" }, calls);
+    }
+
+    [Fact]
     public void A_failed_search_is_a_non_terminating_error_with_the_apis_error_message()
     {
         Settings.FailNextWith = "The lead database is being rebuilt";

@@ -8,5 +8,7 @@ namespace SendPilot.Client.Models
         /// <summary>Credits the extraction is expected to use (in the answer that started it).</summary>
         [JsonPropertyName("estimated_credits")]
         public long? EstimatedCredits { get; set; }
+
+        public override void KeepStartFacts(LeadSourcingJob started) => EstimatedCredits ??= (started as LeadExtractionJob)?.EstimatedCredits;
     }
 }

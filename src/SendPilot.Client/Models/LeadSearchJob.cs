@@ -53,6 +53,9 @@ namespace SendPilot.Client.Models
 
         public override string ToString() => Name ?? Id;
 
+        /// <summary>Keeps what only the start answer carried (the credit estimate) on a later status of the same job.</summary>
+        public virtual void KeepStartFacts(LeadSourcingJob started) { }
+
         private static string? Normalise(string? status)
         {
             string? lower = status?.Trim().ToLowerInvariant();
@@ -71,5 +74,7 @@ namespace SendPilot.Client.Models
         /// <summary>Credits the search is expected to use (in the answer that started it).</summary>
         [JsonPropertyName("estimated_quota")]
         public long? EstimatedQuota { get; set; }
+
+        public override void KeepStartFacts(LeadSourcingJob started) => EstimatedQuota ??= (started as LeadSearchJob)?.EstimatedQuota;
     }
 }

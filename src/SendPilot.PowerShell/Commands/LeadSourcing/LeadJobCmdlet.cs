@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using SendPilot.Client;
 using SendPilot.Client.LeadSourcing;
 using SendPilot.Client.Models;
@@ -31,6 +32,33 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             {
                 WriteError(LeadSourcingErrors.NotFound(notFound, Kind, id));
                 return null;
+            }
+        }
+
+        /// <summary>
+        /// Starts a job and writes it, or with <paramref name="wait"/> waits and writes its final state. Too few credits, or a
+        /// start that may have reached SendPilot, ends the command with a sentence saying what to do.
+        /// </summary>
+        protected void StartJob(string what, long people, Func<Task<TJob>> start, bool wait, int timeoutSec)
+        {
+            TJob job;
+            try
+            {
+                job = Await(start());
+            }
+            catch (SendPilotApiException refused) when (LeadSourcingErrors.StartRefused(refused, what, people) is { } record)
+            {
+                throw new TerminatingCmdletError(record);
+            }
+            if (!wait)
+            {
+                WriteModel(job);
+                return;
+            }
+            if (WaitFor(job.Id, job, timeoutSec, LeadSourcingInput.DefaultPollIntervalSec) is { } done)
+            {
+                done.KeepStartFacts(job);
+                WriteModel(done);
             }
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using SendPilot.Client;
 using SendPilot.Client.LeadSourcing;
 using SendPilot.Client.Models;
 using SendPilot.PowerShell.Infrastructure;
@@ -89,25 +88,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             string action = $"POST /lead-extractor/campaigns: name '{Name}', {UrlType} {string.Join(", ", request.Urls)}, mode {Mode}, limit {Limit}";
             if (!ShouldProcess(action, $"Start lead extraction '{Name}' (spends credits)?", "Start-SpLeadExtraction")) return;
 
-            LeadExtractionJob job;
-            try
-            {
-                job = Await(Client.StartLeadExtractionAsync(request, CancelToken));
-            }
-            catch (SendPilotApiException refused) when (LeadSourcingErrors.StartRefused(refused, $"lead extraction '{Name}'", Limit) is { } record)
-            {
-                throw new TerminatingCmdletError(record);
-            }
-            if (!Wait.IsPresent)
-            {
-                WriteModel(job);
-                return;
-            }
-            if (WaitFor(job.Id, job, TimeoutSec, LeadSourcingInput.DefaultPollIntervalSec) is { } done)
-            {
-                done.EstimatedCredits ??= job.EstimatedCredits;
-                WriteModel(done);
-            }
+            StartJob($"lead extraction '{Name}'", Limit, () => Client.StartLeadExtractionAsync(request, CancelToken), Wait.IsPresent, TimeoutSec);
         }
     }
 }

@@ -1,13 +1,10 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text;
-using SendPilot.Client;
 using SendPilot.Client.Json;
 using SendPilot.Client.LeadSourcing;
 using SendPilot.Client.Models;
-using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -80,25 +77,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             string action = $"POST /lead-database/searches: name '{Name}', limit {Limit}, filters {filters} (spends up to {Limit:N0} credits)";
             if (!ShouldProcess(action, $"Start lead search '{Name}' and spend up to {Limit:N0} credits?", "Start-SpLeadSearch")) return;
 
-            LeadSearchJob job;
-            try
-            {
-                job = Await(Client.StartLeadSearchAsync(request, CancelToken));
-            }
-            catch (SendPilotApiException refused) when (LeadSourcingErrors.StartRefused(refused, $"lead search '{Name}'", Limit) is { } record)
-            {
-                throw new TerminatingCmdletError(record);
-            }
-            if (!Wait.IsPresent)
-            {
-                WriteModel(job);
-                return;
-            }
-            if (WaitFor(job.Id, job, TimeoutSec, LeadSourcingInput.DefaultPollIntervalSec) is { } done)
-            {
-                done.EstimatedQuota ??= job.EstimatedQuota;
-                WriteModel(done);
-            }
+            StartJob($"lead search '{Name}'", Limit, () => Client.StartLeadSearchAsync(request, CancelToken), Wait.IsPresent, TimeoutSec);
         }
     }
 }
