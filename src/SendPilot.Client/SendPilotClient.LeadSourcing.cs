@@ -14,8 +14,8 @@ namespace SendPilot.Client
 {
     public sealed partial class SendPilotClient
     {
-        /// <summary>The API's page size for filter values (default 50, at most 100).</summary>
-        public const int LeadFilterPageSize = 100;
+        /// <summary>The API's default page size for the filter catalog and filter values.</summary>
+        public const int LeadFilterPageSize = 50;
 
         /// <summary>The API's maximum page size for search and extraction results.</summary>
         public const int LeadResultPageSize = 100;

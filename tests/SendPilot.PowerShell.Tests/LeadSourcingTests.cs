@@ -240,6 +240,12 @@ public class LeadSourcingTests : IClassFixture<SandboxFixture>, IDisposable
         var locations = _session.Run("Get-SpLeadSearchFilter -Name locations").ThrowIfFailed();
         Assert.Equal(60, locations.Output.Count);
         Assert.All(locations.Output, v => Assert.Equal("locations", v.P("Filter")));
+        Assert.Equal("Amsterdam", locations.Output[0].P("Value"));
+        Assert.Equal("Basel", locations.Output[^1].P("Value"));
+        var pages = _sandbox.Requests.Where(r => r.Path == "/lead-database/filters").Select(r => r.Query).ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.Contains(pages, q => q.Contains("offset=0") && q.Contains("limit=50"));
+        Assert.Contains(pages, q => q.Contains("offset=50") && q.Contains("limit=50"));
 
         var found = _session.Run("Get-SpLeadSearchFilter locations -Search ber").ThrowIfFailed();
         Assert.Equal(new object[] { "Berlin", "Bern" }, found.Output.Select(v => v.P("Value")));
