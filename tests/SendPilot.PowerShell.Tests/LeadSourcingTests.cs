@@ -47,11 +47,12 @@ public class LeadSourcingTests : IClassFixture<SandboxFixture>, IDisposable
     {
         Settings.ProgressShape = shape;
         Timing(TimeSpan.Zero, TimeSpan.FromSeconds(4));
-        var id = StartSearch(40);
 
-        var result = _session.Run($"Wait-SpLeadSearch -Id {id} -PollIntervalSec 1").ThrowIfFailed();
+        // Started and waited for in one script, so the first poll comes while the search is still running.
+        var result = _session.Run("Start-SpLeadSearch -Name 'Test search' -Limit 40 -Filter @{} | Wait-SpLeadSearch -PollIntervalSec 1").ThrowIfFailed();
 
         var job = result.Output.Single();
+        var id = (string)job.P("Id")!;
         Assert.Equal("completed", job.P("Status"));
         Assert.Equal(100, PSObject.AsPSObject(job.P("Progress")!).P("Percent"));
         var polls = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();

@@ -74,7 +74,7 @@ Describe 'Waiting across sessions' {
     BeforeEach { Reset-Sandbox }
 
     It 'times out with a resume hint, and a new pwsh process resumes by id and reads every result' {
-        Set-LeadJobTiming -ProcessingMs 8000
+        Set-LeadJobTiming -ProcessingMs 12000
         $job = Start-SpLeadSearch -Name 'Slow search' -Limit 30 -Filter @{ locations = @('Paris') } -Wait -TimeoutSec 1 -ErrorVariable waited -ErrorAction SilentlyContinue
 
         $job | Should -BeNullOrEmpty
