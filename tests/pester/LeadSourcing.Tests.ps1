@@ -70,6 +70,25 @@ Describe 'Lead search into a campaign' {
     }
 }
 
+Describe 'What a user sees' {
+    BeforeEach { Reset-Sandbox; Set-LeadJobTiming }
+
+    It 'renders jobs and people as tables that fit 80 columns, and never prints the key, even with -Verbose -Debug' {
+        $all = Start-SpLeadSearch -Name 'Shown' -Limit 3 -Filter @{ locations = @('Munich') } -Wait -Verbose -Debug *>&1 | Out-String -Width 80
+        $jobs = Get-SpLeadSearch -Id srch_0001 | Out-String -Width 80
+        $people = Get-SpLeadSearchResult -Id srch_0001 | Out-String -Width 80
+
+        ($jobs -split "`n" | Where-Object { $_ -match '\S' })[0] | Should -Match '^Id\s+Name\s+Status\s+%\s+Quota'
+        $jobs | Should -Match 'srch_0001\s+Shown\s+completed\s+100'
+        ($people -split "`n" | Where-Object { $_ -match '\S' })[0] | Should -Match '^Name\s+Title\s+Company\s+LinkedinUrl'
+        ($people -split "`n" | Where-Object { $_ -match 'linkedin\.com/in/' }).Count | Should -Be 3
+        foreach ($table in $jobs, $people) { ($table -split "`n" | Where-Object Length -gt 80) | Should -BeNullOrEmpty }
+        $all | Should -Not -Match ([regex]::Escape($script:SandboxKey))
+        $all | Should -Match 'X-API-Key: \*\*\*'
+        $all | Should -Match 'GET /v1/lead-database/searches/srch_0001/status'
+    }
+}
+
 Describe 'Waiting across sessions' {
     BeforeEach { Reset-Sandbox }
 
