@@ -13,5 +13,6 @@ namespace SendPilot.Client
         Network,             // no HTTP answer
         Timeout,             // no answer in time
         DeliveryUnknown,     // a send/connect may have reached the server; it is not repeated
+        Redirect,            // a 3xx that was not followed (another origin, a downgrade, a write, too many hops); nothing was repeated
     }
 }

@@ -49,6 +49,9 @@ namespace SendPilot.Client
 
         public int Attempts { get; }
 
+        /// <summary>For <see cref="ApiErrorKind.Redirect"/>: where the answer pointed (user-info and query removed, key masked).</summary>
+        public string? RedirectLocation { get; internal set; }
+
         public bool IsDailyLimit => Kind == ApiErrorKind.DailyLimitReached;
 
         internal static bool LooksLikeDailyLimit(IEnumerable<string> messages) =>

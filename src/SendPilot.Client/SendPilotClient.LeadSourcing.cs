@@ -109,7 +109,7 @@ namespace SendPilot.Client
                     var request = new ApiRequest(HttpMethod.Get, path);
                     request.Query.AddRange(query);
                     request.WithQuery("limit", pageSize).WithQuery("offset", offset);
-                    return ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false), itemsName);
+                    return ApiPage.Parse(await GetListJsonAsync(request, cancellationToken).ConfigureAwait(false), itemsName);
                 },
                 pageSize, parallel, map, maxPages);
         }

@@ -21,7 +21,7 @@ namespace SendPilot.Client
 
         public async Task<IReadOnlyList<Sender>> ListSendersAsync(CancellationToken cancellationToken = default)
         {
-            JsonElement body = await GetJsonAsync(new ApiRequest(HttpMethod.Get, "/inbox/senders"), cancellationToken).ConfigureAwait(false);
+            JsonElement body = await GetListJsonAsync(new ApiRequest(HttpMethod.Get, "/inbox/senders"), cancellationToken).ConfigureAwait(false);
             return ApiPage.Parse(body).Items.Where(i => i.ValueKind == JsonValueKind.Object).Select(JsonRead.Deserialize<Sender>).ToList();
         }
 

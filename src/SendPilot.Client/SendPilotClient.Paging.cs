@@ -18,7 +18,7 @@ namespace SendPilot.Client
             var request = new ApiRequest(HttpMethod.Get, path);
             request.Query.AddRange(filters);
             request.WithQuery("page", page).WithQuery("limit", limit);
-            return ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+            return ApiPage.Parse(await GetListJsonAsync(request, cancellationToken).ConfigureAwait(false));
         }
 
         /// <summary>A page/limit list (<c>page</c>, <c>limit</c> → <c>totalPages</c>), read page by page.</summary>
@@ -41,7 +41,7 @@ namespace SendPilot.Client
                     var request = new ApiRequest(HttpMethod.Get, path);
                     request.Query.AddRange(fixedFilters);
                     request.WithQuery("limit", limit).WithQuery("continuationToken", token);
-                    return ApiPage.Parse(await GetJsonAsync(request, cancellationToken).ConfigureAwait(false));
+                    return ApiPage.Parse(await GetListJsonAsync(request, cancellationToken).ConfigureAwait(false));
                 },
                 (page, _) => page.HasMore == false || string.IsNullOrEmpty(page.ContinuationToken) || page.Items.Count == 0,
                 map);

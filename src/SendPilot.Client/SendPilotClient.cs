@@ -55,6 +55,23 @@ namespace SendPilot.Client
             (await SendAsync(request, cancellationToken).ConfigureAwait(false)).Body;
 
         /// <summary>
+        /// Sends a list read and returns its body, which must be a JSON object or array: a 2xx answer that is empty,
+        /// <c>null</c> or a bare value is an error naming the request, not an empty list.
+        /// </summary>
+        public async Task<JsonElement> GetListJsonAsync(ApiRequest request, CancellationToken cancellationToken = default)
+        {
+            ApiResponse response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            JsonValueKind kind = response.Body.ValueKind;
+            if (kind == JsonValueKind.Object || kind == JsonValueKind.Array) return response.Body;
+            string what = kind == JsonValueKind.Undefined ? "an empty body" : kind == JsonValueKind.Null ? "null" : $"a bare {kind.ToString().ToLowerInvariant()}";
+            string method = request.Method.Method;
+            string path = BuildUri(request).PathAndQuery;
+            throw new SendPilotApiException(ApiErrorKind.ServerError,
+                $"{method} {path} answered {response.StatusCode} with {what} instead of a list; nothing was read from it. Try again later.",
+                method, path, response.StatusCode, attempts: response.Attempts);
+        }
+
+        /// <summary>
         /// Sends an action (a send, connect, pause, status change) and reads its answer. A 2xx answer that
         /// says <c>success: false</c> is the API refusing the action: it becomes an
         /// <see cref="ApiErrorKind.InvalidRequest"/> failure carrying the API's error.
@@ -113,22 +130,13 @@ namespace SendPilot.Client
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Connection.Timeout);
-            using HttpRequestMessage message = BuildMessage(request);
+            Uri uri = BuildUri(request);
             string method = request.Method.Method;
-            string path = message.RequestUri!.PathAndQuery;
-            WriteDebugRequest(message, request.JsonBody);
+            string path = uri.PathAndQuery;
             var clock = Stopwatch.StartNew();
             try
             {
-                using HttpResponseMessage response = await Connection.Http
-                    .SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                int status = (int)response.StatusCode;
-                WriteVerbose($"{method} {path} → {status} in {clock.ElapsedMilliseconds} ms");
-                WriteDebugResponse(response, body);
-                return response.IsSuccessStatusCode
-                    ? ParseSuccess(status, body, method, path, attempt)
-                    : StatusFailure(response, body, method, path, attempt);
+                return await ExchangeAsync(request, uri, attempt, clock, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -141,7 +149,7 @@ namespace SendPilot.Client
                     $"{method} {path} timed out after {Connection.Timeout.TotalSeconds:0.#} s.", method, path, attempts: attempt, inner: ex);
                 return AttemptOutcome.Failed(failure, transient: true, outcomeUnknown: true);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException)
             {
                 bool notSent = NetworkFailure.CertainlyNotSent(ex);
                 string cause = Connection.Redact(NetworkFailure.Describe(ex));
@@ -150,6 +158,59 @@ namespace SendPilot.Client
                     $"{method} {path} failed: {cause}", method, path, attempts: attempt);
                 return AttemptOutcome.Failed(failure, transient: true, outcomeUnknown: !notSent);
             }
+        }
+
+        /// <summary>One attempt on the wire: the request, any same-origin GET redirects, and a size-bounded answer.</summary>
+        private async Task<AttemptOutcome> ExchangeAsync(ApiRequest request, Uri uri, int attempt, Stopwatch clock, CancellationToken token)
+        {
+            string method = request.Method.Method;
+            string path = uri.PathAndQuery;
+            for (int hop = 0; ; hop++)
+            {
+                using HttpRequestMessage message = BuildMessage(request, uri);
+                WriteDebugRequest(message, request.JsonBody);
+                using HttpResponseMessage response = await Connection.Http
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                if (Redirects.IsRedirect(status))
+                {
+                    WriteVerbose($"{method} {uri.PathAndQuery} → {status} in {clock.ElapsedMilliseconds} ms");
+                    WriteDebugResponse(response, null);
+                    Uri? target = Redirects.Target(uri, response.Headers.Location);
+                    string? refusal = Redirects.Refusal(request.Method, target, Connection, hop);
+                    if (refusal != null) return RedirectRefused(status, target, refusal, method, path, attempt);
+                    uri = target!;
+                    continue;
+                }
+                byte[]? body = await BoundedBody.ReadAsync(response.Content, Connection.MaxResponseBytes, token).ConfigureAwait(false);
+                WriteVerbose($"{method} {path} → {status} in {clock.ElapsedMilliseconds} ms");
+                if (body == null) return TooLarge(status, method, path, attempt);
+                WriteDebugResponse(response, body);
+                return response.IsSuccessStatusCode
+                    ? ParseSuccess(status, body, method, path, attempt)
+                    : StatusFailure(response, body, method, path, attempt);
+            }
+        }
+
+        private AttemptOutcome RedirectRefused(int status, Uri? target, string refusal, string method, string path, int attempt)
+        {
+            var failure = new SendPilotApiException(ApiErrorKind.Redirect,
+                Connection.Redact($"{method} {path} answered {status}, a redirect {refusal}."), method, path, status, attempts: attempt)
+            {
+                RedirectLocation = target == null ? null : Connection.Redact(SendPilotConnection.SafeDisplay(target)),
+            };
+            return AttemptOutcome.Failed(failure, transient: false, outcomeUnknown: false);
+        }
+
+        private AttemptOutcome TooLarge(int status, string method, string path, int attempt)
+        {
+            string limit = Connection.MaxResponseBytes % (1024 * 1024) == 0
+                ? $"{Connection.MaxResponseBytes / (1024 * 1024)} MB" : $"{Connection.MaxResponseBytes} bytes";
+            var failure = new SendPilotApiException(ApiErrorKind.ServerError,
+                $"{method} {path} answered {status} with a body larger than the connection's {limit} limit; it was not read. Ask for smaller pages, or raise the limit.",
+                method, path, status, attempts: attempt);
+            bool acted = status < 300 || status >= 500;
+            return AttemptOutcome.Failed(failure, transient: false, outcomeUnknown: acted);
         }
 
         private AttemptOutcome ParseSuccess(int status, byte[] body, string method, string path, int attempt)
@@ -185,9 +246,9 @@ namespace SendPilot.Client
             return null;
         }
 
-        private HttpRequestMessage BuildMessage(ApiRequest request)
+        private HttpRequestMessage BuildMessage(ApiRequest request, Uri uri)
         {
-            var message = new HttpRequestMessage(request.Method, BuildUri(request));
+            var message = new HttpRequestMessage(request.Method, uri);
             message.Headers.TryAddWithoutValidation("X-API-Key", Connection.ApiKey);
             if (request.JsonBody != null)
             {
@@ -220,19 +281,17 @@ namespace SendPilot.Client
             AppendHeaders(text, Connection.Http.DefaultRequestHeaders);
             AppendHeaders(text, message.Headers);
             if (message.Content != null) AppendHeaders(text, message.Content.Headers);
-            AppendBody(text, body);
-            Log.DebugWriter!(Connection.Redact(text.ToString()));
+            Log.DebugWriter!(Connection.Redact(text.ToString()) + DebugBody(body));
         }
 
-        private void WriteDebugResponse(HttpResponseMessage response, byte[] body)
+        private void WriteDebugResponse(HttpResponseMessage response, byte[]? body)
         {
             if (!Log.DebugEnabled) return;
             var text = new StringBuilder();
             text.Append("HTTP response: ").Append((int)response.StatusCode).Append(' ').Append(response.ReasonPhrase);
             AppendHeaders(text, response.Headers);
             AppendHeaders(text, response.Content.Headers);
-            AppendBody(text, body);
-            Log.DebugWriter!(Connection.Redact(text.ToString()));
+            Log.DebugWriter!(Connection.Redact(text.ToString()) + DebugBody(body));
         }
 
         private static void AppendHeaders(StringBuilder text, HttpHeaders headers)
@@ -245,12 +304,18 @@ namespace SendPilot.Client
             }
         }
 
-        private static void AppendBody(StringBuilder text, byte[]? body)
+        /// <summary>
+        /// The body redacted first and cut after, so a key split by the cut is still masked. Only a window past the
+        /// limit is decoded (wide enough for the longest escaped form of the key), not the whole body.
+        /// </summary>
+        private string DebugBody(byte[]? body)
         {
-            if (body == null || body.Length == 0) return;
-            int shown = Math.Min(body.Length, DebugBodyLimit);
-            text.Append("\n  body (").Append(body.Length).Append(" bytes): ").Append(Encoding.UTF8.GetString(body, 0, shown));
-            if (shown < body.Length) text.Append(" …(truncated)");
+            if (body == null || body.Length == 0) return "";
+            int window = (int)Math.Min(body.Length, DebugBodyLimit + 6L * Connection.ApiKey.Length);
+            string redacted = Connection.Redact(Encoding.UTF8.GetString(body, 0, window));
+            bool cut = redacted.Length > DebugBodyLimit || window < body.Length;
+            string shown = redacted.Length > DebugBodyLimit ? redacted.Substring(0, DebugBodyLimit) : redacted;
+            return $"\n  body ({body.Length} bytes): {shown}{(cut ? " …(truncated)" : "")}";
         }
     }
 }

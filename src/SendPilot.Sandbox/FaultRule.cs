@@ -23,8 +23,14 @@ public sealed class FaultRule
 
     public string? Message { get; set; }
 
-    /// <summary>Answer with this raw JSON body instead of the error body (with Status, e.g. a 201 saying success: false).</summary>
+    /// <summary>
+    /// Answer with this body, written exactly as given, instead of the error body (with Status, e.g. a 201 saying
+    /// success: false, or a 200 that is empty, "null" or HTML).
+    /// </summary>
     public string? Body { get; set; }
+
+    /// <summary>A Location header for the answer (with a 3xx Status: a redirect, e.g. to another loopback sandbox).</summary>
+    public string? Location { get; set; }
 
     /// <summary>Wait this long before handling.</summary>
     public int DelayMs { get; set; }
@@ -45,6 +51,7 @@ public sealed class FaultRule
         if (Drop) parts.Add("drop");
         else if (Status is int status) parts.Add($"status {status}");
         if (RetryAfter is not null) parts.Add($"Retry-After {RetryAfter}");
+        if (Location is not null) parts.Add($"Location {Location}");
         return string.Join(", ", parts);
     }
 }

@@ -3,6 +3,9 @@ namespace SendPilot.Sandbox;
 public sealed class SandboxOptions
 {
     public int Port { get; set; } = 0;
+
+    /// <summary>The loopback address to bind, e.g. 127.0.0.2 for a second origin in redirect tests.</summary>
+    public string Host { get; set; } = "127.0.0.1";
     public string ApiKey { get; set; } = "sp_test_sandbox_0000000000000001";
 
     /// <summary>Has only the *:read scopes: writes answer 403 "Key lacks leads:write" and so on.</summary>

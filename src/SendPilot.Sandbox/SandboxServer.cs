@@ -35,12 +35,12 @@ public sealed class SandboxServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         if (!options.Verbose) builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
 
         var app = builder.Build();
         app.Run(new RequestPipeline(host).HandleAsync);
         await app.StartAsync(cancellationToken);
-        return new SandboxServer(app, host, BoundRootUri(app));
+        return new SandboxServer(app, host, BoundRootUri(app, options.Host));
     }
 
     /// <summary>Counts matching API calls over the whole run (since the last ClearRequests/Reset), beyond the log capacity.</summary>
@@ -69,10 +69,10 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static Uri BoundRootUri(WebApplication app)
+    private static Uri BoundRootUri(WebApplication app, string host)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new Uri($"http://127.0.0.1:{port}/");
+        return new Uri($"http://{host}:{port}/");
     }
 }

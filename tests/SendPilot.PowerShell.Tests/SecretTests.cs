@@ -64,4 +64,27 @@ public class SecretTests : IClassFixture<SandboxFixture>
         Assert.Contains(result.Debug, d => d.Contains("X-API-Key: ***"));
         Assert.DoesNotContain(_sandbox.ApiKey, result.AllText());
     }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_is_one_clear_error_naming_the_location_and_the_key_stays_home()
+    {
+        await using var elsewhere = await SandboxServer.StartAsync(new SandboxOptions { Host = "127.0.0.2" });
+        string location = new Uri(elsewhere.BaseUri, "v1/campaigns/camp_xyz789").AbsoluteUri;
+        _sandbox.InjectFault(new FaultRule { Method = "GET", Path = "/campaigns/*", Status = 302, Location = location, Count = 0 });
+        _sandbox.InjectFault(new FaultRule { Method = "POST", Path = "/inbox/send", Status = 307, Location = location, Count = 0 });
+        using var session = PsSession.ConnectedTo(_sandbox);
+        _sandbox.ClearRequests();
+
+        var read = session.Terminates("Get-SpCampaign -Id camp_xyz789");
+        var send = session.Run("[pscustomobject]@{ linkedinUrl = 'https://www.linkedin.com/in/redirected' } | Send-SpMessage -Message 'Hi' -SenderId sender_ann -Confirm:$false");
+
+        Assert.Equal("SendPilot.RedirectRefused", read.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(System.Management.Automation.ErrorCategory.SecurityError, read.CategoryInfo.Category);
+        Assert.Contains($"to {location}", read.Exception.Message);
+        Assert.Contains("outside", read.Exception.Message);
+        Assert.NotEmpty(send.Errors.Concat(send.TerminatingRecord == null ? [] : new[] { send.TerminatingRecord }));
+        Assert.Empty(elsewhere.Requests);
+        Assert.Equal(1, _sandbox.CountRequests("GET", "/campaigns/*"));
+        Assert.True(_sandbox.CountRequests("POST", "/inbox/send") <= 1);
+    }
 }

@@ -24,6 +24,8 @@ namespace SendPilot.Client.Http
             if (messages.Count == 0 && text.Trim().Length > 0 && text.Length < 500 && !text.TrimStart().StartsWith("<", StringComparison.Ordinal))
                 messages.Add(text.Trim());
             if (messages.Count == 0) messages.Add(reasonPhrase ?? ((HttpStatusCode)status).ToString());
+            for (int i = 0; i < messages.Count; i++) messages[i] = redact(messages[i]);
+            error = error == null ? null : redact(error);
 
             ApiErrorKind kind = KindOf(status, messages);
             string summary = $"{method} {path} failed with {status} {error ?? reasonPhrase}: {string.Join("; ", messages)}";

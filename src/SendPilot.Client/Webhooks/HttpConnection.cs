@@ -162,7 +162,7 @@ namespace SendPilot.Client.Webhooks
             var body = new MemoryStream();
             while (true)
             {
-                string sizeLine = await ReadLineAsync(1024, allowEof: false).ConfigureAwait(false) ?? "";
+                string sizeLine = await ReadLineAsync(1024, allowEof: false, inChunk: true).ConfigureAwait(false) ?? "";
                 int semicolon = sizeLine.IndexOf(';');
                 string hex = (semicolon < 0 ? sizeLine : sizeLine.Substring(0, semicolon)).Trim();
                 if (!long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long size) || size < 0)
@@ -172,7 +172,7 @@ namespace SendPilot.Client.Webhooks
                 var chunk = new byte[size];
                 await ReadExactAsync(chunk, 0, chunk.Length).ConfigureAwait(false);
                 body.Write(chunk, 0, chunk.Length);
-                if ((await ReadLineAsync(2, allowEof: false).ConfigureAwait(false) ?? "x").Length != 0)
+                if ((await ReadLineAsync(2, allowEof: false, inChunk: true).ConfigureAwait(false) ?? "x").Length != 0)
                     throw new HttpProtocolException(400, "Malformed chunk.");
             }
             int budget = MaxHeadBytes;
@@ -197,7 +197,7 @@ namespace SendPilot.Client.Webhooks
         }
 
         /// <summary>A line without its CRLF (a bare LF also ends it); null at a clean end of stream when allowed.</summary>
-        private async Task<string?> ReadLineAsync(int maxLength, bool allowEof)
+        private async Task<string?> ReadLineAsync(int maxLength, bool allowEof, bool inChunk = false)
         {
             var line = new StringBuilder();
             while (true)
@@ -215,7 +215,9 @@ namespace SendPilot.Client.Webhooks
                         if (line.Length > 0 && line[line.Length - 1] == '\r') line.Length--;
                         return line.ToString();
                     }
-                    if (line.Length >= maxLength) throw new HttpProtocolException(431, "The request head is too large.");
+                    if (line.Length >= maxLength) throw inChunk // a chunk line that runs on is a malformed body, not an oversized head
+                        ? new HttpProtocolException(400, "Malformed chunk: its size line or its end runs on.")
+                        : new HttpProtocolException(431, "The request head is too large.");
                     line.Append((char)b);
                 }
             }

@@ -48,9 +48,12 @@ namespace SendPilot.Client.Webhooks
 
         public static WebhookEvent Parse(byte[] body) => Parse(body, null);
 
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         private static WebhookEvent Parse(byte[] body, string? text)
         {
             if (body == null) throw new ArgumentNullException(nameof(body));
+            text ??= DecodeUtf8(StripBom(body).ToArray());
             JsonDocument document;
             try
             {
@@ -61,7 +64,20 @@ namespace SendPilot.Client.Webhooks
                 throw new WebhookFormatException(null, "The webhook body is not valid JSON: " + e.Message, e);
             }
             using (document)
-                return FromElement(document.RootElement, text ?? Encoding.UTF8.GetString(StripBom(body).ToArray()));
+                return FromElement(document.RootElement, text);
+        }
+
+        private static string DecodeUtf8(byte[] body)
+        {
+            try
+            {
+                return StrictUtf8.GetString(body);
+            }
+            catch (DecoderFallbackException bad)
+            {
+                string where = bad.Index >= 0 ? $" at byte {bad.Index}" : "";
+                throw new WebhookFormatException(null, $"The webhook body is not valid UTF-8{where}; SendPilot sends UTF-8 JSON.", bad);
+            }
         }
 
         /// <summary>Reads an envelope that is already parsed.</summary>
@@ -113,11 +129,23 @@ namespace SendPilot.Client.Webhooks
             if (!JsonRead.TryGet(envelope, "timestamp", out JsonElement value) || value.ValueKind == JsonValueKind.Null)
                 throw new WebhookFormatException("timestamp", "The webhook event has no 'timestamp' field.");
             if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long unix))
-                return unix > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+                return FromUnix(unix) ?? throw new WebhookFormatException("timestamp", $"The webhook event's 'timestamp' {unix} is outside the dates a timestamp can name.");
             if (value.ValueKind == JsonValueKind.String &&
                 DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
                 return parsed;
             throw new WebhookFormatException("timestamp", $"The webhook event's 'timestamp' is not a date: {value.GetRawText()}.");
+        }
+
+        private static DateTimeOffset? FromUnix(long unix)
+        {
+            try
+            {
+                return unix > 100_000_000_000 || unix < -100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(unix) : DateTimeOffset.FromUnixTimeSeconds(unix);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
         }
 
         /// <summary>JSON → case-insensitive dictionaries, object[], string, long, double, bool, null.</summary>

@@ -38,6 +38,14 @@ namespace SendPilot.Client.Webhooks
         /// <summary>Above this many unread events new ones get 503 (the sender retries later).</summary>
         public int MaxQueuedEvents { get; set; } = 10_000;
 
+        public static readonly TimeSpan DefaultHandOffTimeout = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// How long an arrived event waits for the pipeline to take it; past that it is answered 503 with Retry-After
+        /// (so the sender redelivers it) and is never emitted.
+        /// </summary>
+        public TimeSpan HandOffTimeout { get; set; } = DefaultHandOffTimeout;
+
         /// <summary>An open connection idle this long (or a request this slow) is closed.</summary>
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -68,9 +76,11 @@ namespace SendPilot.Client.Webhooks
     /// <summary>
     /// A small local webhook endpoint on a TcpListener (a minimal HTTP/1.1 server, so that it binds
     /// 127.0.0.1 without http.sys URL reservations on Windows, can take port 0, decides 413 from the
-    /// headers, and frees its port the moment it stops). Each POST is verified, parsed and deduplicated
-    /// by eventId on the connection's thread and answered at once; accepted events wait in a queue that
-    /// <see cref="ReceiveAsync"/> drains.
+    /// headers, and frees its port the moment it stops). Each POST is verified and parsed on the
+    /// connection's thread, then handed to the reader (<see cref="TakeAsync"/>): the POST is answered 200
+    /// only once the reader has taken and acknowledged the event, and 503 when it was not taken (stopping,
+    /// no reader within <see cref="WebhookReceiverOptions.HandOffTimeout"/>). SendPilot does not redeliver
+    /// an event it got a 200 for, so a 200 is never given for an event that is then dropped.
     /// </summary>
     public sealed class WebhookReceiver : IDisposable
     {
@@ -78,7 +88,8 @@ namespace SendPilot.Client.Webhooks
 
         private readonly WebhookReceiverOptions _options;
         private readonly TcpListener _listener;
-        private readonly ConcurrentQueue<WebhookEvent> _events = new ConcurrentQueue<WebhookEvent>();
+        private readonly ConcurrentQueue<WebhookDelivery> _waiting = new ConcurrentQueue<WebhookDelivery>();
+        private readonly ConcurrentDictionary<WebhookDelivery, byte> _unanswered = new ConcurrentDictionary<WebhookDelivery, byte>();
         private readonly SemaphoreSlim _available = new SemaphoreSlim(0);
         private readonly ConcurrentDictionary<TcpClient, ConnectionState> _connections = new ConcurrentDictionary<TcpClient, ConnectionState>();
         private readonly object _seenGate = new object();
@@ -117,12 +128,29 @@ namespace SendPilot.Client.Webhooks
             return new WebhookReceiver(options, listener);
         }
 
-        /// <summary>The next accepted event, in arrival order.</summary>
+        /// <summary>The next event, acknowledged (its sender gets 200) as it is returned.</summary>
         public async Task<WebhookEvent> ReceiveAsync(CancellationToken cancellationToken)
         {
-            await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _events.TryDequeue(out WebhookEvent? next);
-            return next!;
+            WebhookDelivery next = await TakeAsync(cancellationToken).ConfigureAwait(false);
+            next.Acknowledge();
+            return next.Event;
+        }
+
+        /// <summary>
+        /// Takes the next distinct event, in arrival order. Its sender waits until the caller calls
+        /// <see cref="WebhookDelivery.Acknowledge"/> (200) or <see cref="WebhookDelivery.Refuse"/> (503); one taken
+        /// and left unanswered is refused when the receiver stops.
+        /// </summary>
+        public async Task<WebhookDelivery> TakeAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!_waiting.TryDequeue(out WebhookDelivery? next) || !next.TryClaim()) continue; // withdrawn meanwhile
+                if (Remember(next.Event.EventId)) return next;
+                Interlocked.Increment(ref Counters.duplicates);
+                next.AnswerDuplicate(); // two deliveries of one event arrived together; the first one counts
+            }
         }
 
         /// <summary>
@@ -133,6 +161,7 @@ namespace SendPilot.Client.Webhooks
         {
             if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
             try { _listener.Stop(); } catch (SocketException) { }
+            foreach (WebhookDelivery delivery in _unanswered.Keys) delivery.RefuseUnanswered();
             var grace = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
@@ -255,7 +284,7 @@ namespace SendPilot.Client.Webhooks
             if (body == null)
                 return await RefuseAsync(connection, head, 413, $"The body is larger than {_options.MaxBodyBytes} bytes.", null, closeIfBody: true).ConfigureAwait(false);
 
-            (int code, string json, string? headers) = Handle(head, body);
+            (int code, string json, string? headers) = await HandleAsync(head, body).ConfigureAwait(false);
             bool close = head.WantsClose || Stopped;
             await connection.WriteResponseAsync(code, Reason(code), json, close, headers).ConfigureAwait(false);
             return !close;
@@ -271,8 +300,8 @@ namespace SendPilot.Client.Webhooks
             return !close;
         }
 
-        /// <summary>Verify, parse, deduplicate, filter, queue: the answer for one complete POST.</summary>
-        private (int Status, string Json, string? Headers) Handle(HttpRequestHead head, byte[] body)
+        /// <summary>Verify, parse, deduplicate, filter, hand off: the answer for one complete POST.</summary>
+        private async Task<(int Status, string Json, string? Headers)> HandleAsync(HttpRequestHead head, byte[] body)
         {
             if (_options.Secret != null)
             {
@@ -294,10 +323,10 @@ namespace SendPilot.Client.Webhooks
             {
                 Interlocked.Increment(ref Counters.malformed);
                 _options.Log?.Invoke($"POST {head.Path} → 400 {bad.Message}");
-                return (400, Error(bad.Message), null);
+                return (400, Error(bad.Message, "InvalidEvent"), null);
             }
 
-            if (!Remember(item.EventId))
+            if (AlreadySeen(item.EventId))
             {
                 Interlocked.Increment(ref Counters.duplicates);
                 _options.Log?.Invoke($"POST {head.Path} → 200 duplicate {item.EventType} {item.EventId}");
@@ -309,25 +338,62 @@ namespace SendPilot.Client.Webhooks
                 _options.Log?.Invoke($"POST {head.Path} → 200 filtered out {item.EventType} {item.EventId}");
                 return (200, "{\"received\":true,\"ignored\":true}", null);
             }
-            if (Stopped)
-            {
-                Forget(item.EventId);
-                Interlocked.Increment(ref Counters.rejected);
-                return (503, Error("The receiver is stopping; retry later."), "Retry-After: 5\r\n");
-            }
-            if (_events.Count >= _options.MaxQueuedEvents)
-            {
-                Forget(item.EventId);
-                Interlocked.Increment(ref Counters.rejected);
-                _options.Log?.Invoke($"POST {head.Path} → 503 {_options.MaxQueuedEvents} events are waiting to be processed");
-                return (503, Error("Too many events are waiting to be processed; retry later."), "Retry-After: 5\r\n");
-            }
+            if (Stopped) return Unavailable(head, item, "the receiver is stopping");
+            if (_waiting.Count >= _options.MaxQueuedEvents)
+                return Unavailable(head, item, $"{_options.MaxQueuedEvents} events are waiting to be processed");
+            WebhookDelivery delivery = await HandOffAsync(item).ConfigureAwait(false);
+            return Answer(head, delivery, await delivery.Answer.ConfigureAwait(false));
+        }
 
-            _events.Enqueue(item);
-            _available.Release();
-            Interlocked.Increment(ref Counters.accepted);
-            _options.Log?.Invoke($"POST {head.Path} → 200 {item.EventType} {item.EventId}");
-            return (200, "{\"received\":true}", null);
+        /// <summary>Queues the event for the reader and waits until it is taken and answered, or withdrawn.</summary>
+        private async Task<WebhookDelivery> HandOffAsync(WebhookEvent item)
+        {
+            var delivery = new WebhookDelivery(item);
+            _unanswered[delivery] = 0;
+            try
+            {
+                _waiting.Enqueue(delivery);
+                _available.Release();
+                if (Stopped) delivery.TryWithdraw(); // Stop may have swept the unanswered ones just before this one came
+                Task finished = await Task.WhenAny(delivery.Answer, Task.Delay(_options.HandOffTimeout)).ConfigureAwait(false);
+                if (finished != delivery.Answer) delivery.TryWithdraw(); // loses to a reader that took it just now
+                await delivery.Answer.ConfigureAwait(false);
+                return delivery;
+            }
+            finally
+            {
+                _unanswered.TryRemove(delivery, out _);
+            }
+        }
+
+        private (int Status, string Json, string? Headers) Answer(HttpRequestHead head, WebhookDelivery delivery, HandOffAnswer answer)
+        {
+            WebhookEvent item = delivery.Event;
+            switch (answer)
+            {
+                case HandOffAnswer.Accepted:
+                    Interlocked.Increment(ref Counters.accepted);
+                    _options.Log?.Invoke($"POST {head.Path} → 200 {item.EventType} {item.EventId}");
+                    return (200, "{\"received\":true}", null);
+                case HandOffAnswer.Duplicate:
+                    _options.Log?.Invoke($"POST {head.Path} → 200 duplicate {item.EventType} {item.EventId}");
+                    return (200, "{\"received\":true,\"duplicate\":true}", null);
+                default:
+                    if (delivery.WasTaken) Forget(item.EventId); // remembered when taken; a redelivery must be emitted
+                    return Unavailable(head, item, Stopped ? "the receiver is stopping" : "the pipeline did not take it in time");
+            }
+        }
+
+        private (int Status, string Json, string? Headers) Unavailable(HttpRequestHead head, WebhookEvent item, string why)
+        {
+            Interlocked.Increment(ref Counters.rejected);
+            _options.Log?.Invoke($"POST {head.Path} → 503 {item.EventType} {item.EventId}: {why}");
+            return (503, Error($"Not accepted: {why}; retry later."), "Retry-After: 5\r\n");
+        }
+
+        private bool AlreadySeen(string eventId)
+        {
+            lock (_seenGate) return _seen.Contains(eventId);
         }
 
         private bool Remember(string eventId)

@@ -46,6 +46,21 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public static string? EnvironmentBaseUri() => Nonempty(Environment.GetEnvironmentVariable(BaseUriVariable));
 
+        /// <summary>$env:SENDPILOT_BASE_URI checked as a base URI; a bad value is an error that names the variable.</summary>
+        public static Uri? EnvironmentBaseUriValue()
+        {
+            string? text = EnvironmentBaseUri();
+            if (text == null) return null;
+            try
+            {
+                return SendPilotConnection.ValidateBaseUri(new Uri(text));
+            }
+            catch (Exception e) when (e is UriFormatException || e is ArgumentException)
+            {
+                throw new ArgumentException($"$env:{BaseUriVariable} is not a usable base URI ({e.Message.TrimEnd('.')}); set it to one like {SendPilotConnection.DefaultBaseUri}, or remove it.", e);
+            }
+        }
+
         public static SendPilotConnection CreateConnection(string apiKey, Uri? baseUri, int timeoutSec, int maximumRetryCount) =>
             new SendPilotConnection(apiKey, baseUri, TimeSpan.FromSeconds(timeoutSec),
                 new RetryPolicy { MaxRetries = maximumRetryCount }, UserAgent());
@@ -54,11 +69,11 @@ namespace SendPilot.PowerShell.Infrastructure
         {
             string? key = Nonempty(Environment.GetEnvironmentVariable(KeyVariable));
             if (key == null) return null;
-            string? baseUri = EnvironmentBaseUri();
-            string cacheKey = (baseUri ?? "") + "\n" + key;
+            Uri? baseUri = EnvironmentBaseUriValue();
+            string cacheKey = (baseUri?.AbsoluteUri ?? "") + "\n" + key;
             return FromEnvironment.GetOrAdd(cacheKey, _ =>
             {
-                var connection = CreateConnection(key, baseUri == null ? null : new Uri(baseUri), SessionConnection.DefaultTimeoutSec, SessionConnection.DefaultRetries);
+                var connection = CreateConnection(key, baseUri, SessionConnection.DefaultTimeoutSec, SessionConnection.DefaultRetries);
                 return new SessionConnection(connection, "SENDPILOT_API_KEY", null);
             });
         }

@@ -40,6 +40,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
                 case ApiErrorKind.DeliveryUnknown:
                     return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
                          : exception.StatusCode == null && exception.InnerException is SendPilotApiException { Kind: ApiErrorKind.Network } ? ErrorCategory.ConnectionError
@@ -59,6 +60,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "NetworkError",
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
+            ApiErrorKind.Redirect => "RedirectRefused",
             _ => "ServerError",
         };
 
@@ -71,6 +73,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
+            ApiErrorKind.Redirect => "Check the base URI (Get-SpContext): connect with Connect-SpAccount -BaseUri set to the address the API answers on directly.",
             _ => null,
         };
     }

@@ -68,8 +68,17 @@ namespace SendPilot.PowerShell.Infrastructure
         protected void WriteApiError(SendPilotApiException exception, object? target, string? errorId = null) =>
             WriteError(ErrorRecords.FromApi(exception, target, errorId));
 
-        internal SessionConnection ResolveConnection() =>
-            ConnectionStore.CurrentOrEnvironment() ?? throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
+        internal SessionConnection ResolveConnection()
+        {
+            try
+            {
+                return ConnectionStore.CurrentOrEnvironment() ?? throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
+            }
+            catch (ArgumentException badSetting)
+            {
+                throw new TerminatingCmdletError(ErrorRecords.Invalid(badSetting.Message, "SendPilot.InvalidConnectionSetting", null));
+            }
+        }
 
         private void Run(Action step)
         {

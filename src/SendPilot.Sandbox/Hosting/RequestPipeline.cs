@@ -47,8 +47,9 @@ internal sealed class RequestPipeline(SandboxHost host)
             }
             var status = fault.Status!.Value;
             result = fault.Body is { } raw
-                ? new ApiResult(status, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(raw), fault.RetryAfter)
+                ? new ApiResult(status, null, fault.RetryAfter) { RawBody = raw }
                 : ApiResult.Error(status, fault.Message ?? ApiResult.DefaultMessage(status), fault.RetryAfter);
+            result = result with { Location = fault.Location };
         }
 
         Record(entry, result!.Status);

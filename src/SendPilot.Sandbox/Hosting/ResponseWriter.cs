@@ -9,11 +9,12 @@ internal static class ResponseWriter
         var response = context.Response;
         response.StatusCode = result.Status;
         if (result.RetryAfter is not null) response.Headers.RetryAfter = result.RetryAfter;
-        if (result.Body is null) return;
+        if (result.Location is not null) response.Headers.Location = result.Location;
+        if (result.Body is null && result.RawBody is null) return;
         response.ContentType = "application/json; charset=utf-8";
         try
         {
-            await response.WriteAsync(SandboxJson.Serialize(result.Body), context.RequestAborted);
+            await response.WriteAsync(result.RawBody ?? SandboxJson.Serialize(result.Body!), context.RequestAborted);
         }
         catch (OperationCanceledException)
         {

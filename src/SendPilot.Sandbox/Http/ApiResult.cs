@@ -3,6 +3,11 @@ namespace SendPilot.Sandbox.Http;
 /// <summary>What a handler answers. Handlers return results instead of writing, so a fault can replace them.</summary>
 internal sealed record ApiResult(int Status, object? Body, string? RetryAfter = null)
 {
+    public string? Location { get; init; }
+
+    /// <summary>Written exactly as given (empty, "null", HTML…) instead of serializing <see cref="Body"/>.</summary>
+    public string? RawBody { get; init; }
+
     public static ApiResult Ok(object body) => new(200, body);
 
     public static ApiResult Created(object body) => new(201, body);

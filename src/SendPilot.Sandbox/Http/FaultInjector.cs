@@ -61,7 +61,7 @@ internal sealed class FaultInjector
     private static FaultRule Copy(FaultRule r) => new()
     {
         Method = r.Method, Path = string.IsNullOrEmpty(r.Path) ? "*" : r.Path, Count = r.Count, Status = r.Status,
-        RetryAfter = r.RetryAfter, Message = r.Message, Body = r.Body, DelayMs = r.DelayMs, Drop = r.Drop, ProcessFirst = r.ProcessFirst,
+        RetryAfter = r.RetryAfter, Location = r.Location, Message = r.Message, Body = r.Body, DelayMs = r.DelayMs, Drop = r.Drop, ProcessFirst = r.ProcessFirst,
     };
 
     private sealed class ActiveRule(FaultRule rule)

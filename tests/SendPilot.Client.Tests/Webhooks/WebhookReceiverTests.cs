@@ -54,13 +54,14 @@ public sealed class WebhookReceiverTests : IDisposable
     [Fact]
     public async Task A_signed_event_is_answered_200_and_queued_once_even_when_delivered_twice()
     {
+        var next = Next(); // an event is answered 200 only once a reader has taken it
         var first = await Http.SendAsync(Signed(Hooks, "reply.received", "evt_dup"));
         var again = await Http.SendAsync(Signed(Hooks, "reply.received", "evt_dup"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("duplicate", await again.Content.ReadAsStringAsync());
-        var e = await Next();
+        var e = await next;
         Assert.Equal("evt_dup", e.EventId);
         Assert.Equal(1, _receiver.Counters.Accepted);
         Assert.Equal(1, _receiver.Counters.Duplicates);
@@ -102,7 +103,9 @@ public sealed class WebhookReceiverTests : IDisposable
         var get = await Http.GetAsync(Hooks);
         var elsewhere = await Http.SendAsync(Signed(new Uri(Hooks, "/other"), "message.sent"));
         var big = await Http.PostAsync(Hooks, new ByteArrayContent(new byte[100_000]));
+        var taken = Next();
         var subPath = await Http.SendAsync(Signed(new Uri(Hooks + "/sendpilot"), "message.sent"));
+        await taken;
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         Assert.Equal("POST", string.Join(",", get.Content.Headers.Allow));
@@ -121,10 +124,12 @@ public sealed class WebhookReceiverTests : IDisposable
         var continued = Signed(Hooks, "lead.updated", "evt_continue");
         continued.Headers.ExpectContinue = true;
 
+        var firstTaken = Next();
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(chunked)).StatusCode);
+        Assert.Equal("evt_chunked", (await firstTaken).EventId);
+        var secondTaken = Next();
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(continued)).StatusCode);
-        Assert.Equal("evt_chunked", (await Next()).EventId);
-        Assert.Equal("evt_continue", (await Next()).EventId);
+        Assert.Equal("evt_continue", (await secondTaken).EventId);
 
         // Two requests on one connection, the second asking to close.
         var body = Encoding.UTF8.GetString(WebhookSamples.Create("campaign.paused", null, DateTimeOffset.UtcNow, "evt_k1"));
@@ -144,10 +149,11 @@ public sealed class WebhookReceiverTests : IDisposable
         var rotated = "whsec_" + Convert.ToBase64String(new byte[24]);
         var old = WebhookSignature.SignStandard(rotated, "m1", now.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(body));
         var current = WebhookSignature.SignStandard(Secret, "m1", now.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(body));
+        var taken = Next();
         string answer = await Raw($"POST /hooks HTTP/1.1\r\nHost: x\r\nsvix-id: m1\r\nsvix-timestamp: {now.ToUnixTimeSeconds()}\r\n" +
                                   $"svix-signature: {old}\r\nsvix-signature: {current}\r\nConnection: close\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
         Assert.StartsWith("HTTP/1.1 200 OK", answer);
-        Assert.Equal("evt_two_lines", (await Next()).EventId);
+        Assert.Equal("evt_two_lines", (await taken).EventId);
     }
 
     [Fact]
@@ -158,22 +164,64 @@ public sealed class WebhookReceiverTests : IDisposable
         Assert.StartsWith("HTTP/1.1 431", await Raw("POST /hooks HTTP/1.1\r\nX: " + new string('a', 40_000) + "\r\n\r\n"));
         Assert.StartsWith("HTTP/1.1 400", await Raw("POST /hooks HTTP/1.1\r\nContent-Len")); // the peer stopped sending mid-head
 
+        var taken = Next();
         Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(Signed(Hooks, "message.sent", "evt_after"))).StatusCode);
-        Assert.Equal("evt_after", (await Next()).EventId);
+        Assert.Equal("evt_after", (await taken).EventId);
     }
 
     [Fact]
     public async Task The_filter_acknowledges_but_does_not_queue()
     {
         using var receiver = WebhookReceiver.Start(new WebhookReceiverOptions { Filter = e => e.EventType.StartsWith("campaign.") });
+        var taken = receiver.ReceiveAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         var lead = await Http.PostAsync(receiver.Uri, new ByteArrayContent(WebhookSamples.Create("lead.updated", null, DateTimeOffset.UtcNow)));
         var campaign = await Http.PostAsync(receiver.Uri, new ByteArrayContent(WebhookSamples.Create("campaign.paused", null, DateTimeOffset.UtcNow)));
 
         Assert.Equal(HttpStatusCode.OK, lead.StatusCode);
         Assert.Equal(HttpStatusCode.OK, campaign.StatusCode);
-        var e = await receiver.ReceiveAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        var e = await taken;
         Assert.Equal("campaign.paused", e.EventType);
         Assert.Equal(1, receiver.Counters.Ignored);
+    }
+
+    private static HttpRequestMessage SignedBytes(Uri uri, byte[] bytes)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
+        foreach (var h in WebhookSignature.CreateHeaders(WebhookSignatureScheme.Svix, Secret, "msg_" + Guid.NewGuid(), now, bytes))
+            request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+        return request;
+    }
+
+    private static async Task<string> Reason(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+
+    [Fact]
+    public async Task Correctly_signed_bodies_with_an_impossible_timestamp_or_invalid_utf8_get_400_with_a_reason()
+    {
+        var farFuture = Encoding.UTF8.GetBytes("{\"eventId\":\"evt_t\",\"eventType\":\"lead.updated\",\"timestamp\":99999999999999999,\"data\":{}}");
+        var invalidUtf8 = Encoding.UTF8.GetBytes("{\"eventId\":\"evt_").Concat(new byte[] { 0xC3, 0x28 })
+            .Concat(Encoding.UTF8.GetBytes("\",\"eventType\":\"lead.updated\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{}}")).ToArray();
+
+        var time = await Http.SendAsync(SignedBytes(Hooks, farFuture));
+        var utf8 = await Http.SendAsync(SignedBytes(Hooks, invalidUtf8));
+
+        Assert.Equal(HttpStatusCode.BadRequest, time.StatusCode);
+        Assert.Contains("'timestamp' 99999999999999999 is outside the dates", await Reason(time));
+        Assert.Equal(HttpStatusCode.BadRequest, utf8.StatusCode);
+        Assert.Contains("not valid UTF-8", await Reason(utf8));
+        Assert.Equal(2, _receiver.Counters.Malformed);
+    }
+
+    [Fact]
+    public async Task A_malformed_chunk_gets_400_not_431()
+    {
+        string runOn = await Raw("POST /hooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n");
+        string longSize = await Raw("POST /hooks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + new string('0', 2000) + "5\r\n");
+
+        Assert.StartsWith("HTTP/1.1 400 Bad Request", runOn);
+        Assert.Contains("Malformed chunk", runOn);
+        Assert.StartsWith("HTTP/1.1 400 Bad Request", longSize);
     }
 
     [Fact]

@@ -73,6 +73,9 @@ public sealed class PsSession : IDisposable
         return (shell, shell.BeginInvoke());
     }
 
+    /// <summary>For tests that run their own PowerShell instance here (e.g. to collect output while it is written).</summary>
+    public Runspace Runspace => _runspace;
+
     public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 
     public void Dispose() => _runspace.Dispose();

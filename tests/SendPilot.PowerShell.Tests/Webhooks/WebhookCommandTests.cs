@@ -57,6 +57,26 @@ public class WebhookCommandTests : IDisposable
     }
 
     [Fact]
+    public void ConvertFrom_writes_a_per_item_error_for_an_impossible_timestamp_or_invalid_utf8_and_goes_on()
+    {
+        var good = Deliveries.Envelope("evt_ok", "message.sent", "{}");
+        var result = _session.Run(@"
+            $far = '{""eventId"":""evt_t"",""eventType"":""lead.updated"",""timestamp"":99999999999999999,""data"":{}}'
+            [byte[]]$bad = [Text.Encoding]::UTF8.GetBytes('{""eventId"":""evt_') + [byte[]](0xC3, 0x28) + [Text.Encoding]::UTF8.GetBytes('"",""eventType"":""x"",""timestamp"":""2026-01-01T00:00:00Z"",""data"":{}}')
+            $far | ConvertFrom-SpWebhookEvent
+            ConvertFrom-SpWebhookEvent -InputObject $bad
+            $good | ConvertFrom-SpWebhookEvent", Deliveries.Vars(("good", good)));
+
+        Assert.Null(result.Terminating);
+        Assert.Equal("evt_ok", Assert.Single(result.Output).P("EventId"));
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Equal("SendPilot.InvalidWebhookEvent", e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains("'timestamp'", result.Errors[0].Exception.Message);
+        Assert.Contains("not valid UTF-8", result.Errors[1].Exception.Message);
+        Assert.IsType<byte[]>(result.Errors[1].TargetObject is PSObject ps ? ps.BaseObject : result.Errors[1].TargetObject);
+    }
+
+    [Fact]
     public void Test_signature_accepts_a_string_or_secure_secret_and_headers_in_any_case()
     {
         var body = Deliveries.Envelope("evt_sig", "message.sent", "{\"message\":\"Grüße\"}");

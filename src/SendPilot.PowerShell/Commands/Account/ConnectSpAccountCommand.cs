@@ -81,13 +81,13 @@ namespace SendPilot.PowerShell.Commands.Account
         {
             try
             {
-                string? fromEnvironment = ConnectionStore.EnvironmentBaseUri();
-                Uri? baseUri = BaseUri ?? (fromEnvironment == null ? null : new Uri(fromEnvironment));
+                Uri? baseUri = BaseUri ?? ConnectionStore.EnvironmentBaseUriValue();
                 return ConnectionStore.CreateConnection(key, baseUri, TimeoutSec, MaximumRetryCount);
             }
             catch (Exception e) when (e is ArgumentException || e is UriFormatException)
             {
-                ThrowTerminatingError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", BaseUri));
+                string target = BaseUri == null ? "$env:" + ConnectionStore.BaseUriVariable : SendPilotConnection.SafeDisplay(BaseUri);
+                ThrowTerminatingError(ErrorRecords.Invalid(e.Message, "SendPilot.InvalidConnectionSetting", target));
                 throw; // not reached
             }
         }

@@ -40,6 +40,12 @@ namespace SendPilot.PowerShell.Commands.Campaigns
                 record.ErrorDetails.RecommendedAction = $"Only a campaign that is {RequiredState} can be {Action}d; see its status with Get-SpCampaign -Id {id}.";
                 WriteError(record);
             }
+            catch (SendPilotApiException unknown) when (unknown.Kind == ApiErrorKind.DeliveryUnknown)
+            {
+                var record = ErrorRecords.FromApi(unknown, id, "SendPilot.CampaignStateUnknown");
+                record.ErrorDetails.RecommendedAction = $"Campaign {id} may or may not have been {Action}d; see its status with Get-SpCampaign -Id {id} before trying again.";
+                WriteError(record);
+            }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {
                 WriteApiError(notFound, id, "SendPilot.CampaignNotFound");

@@ -5,7 +5,8 @@ namespace SendPilot.PowerShell.Commands.Campaigns
 {
     /// <summary>Resumes paused campaigns.</summary>
     /// <remarks>Only a paused campaign can be resumed; any other state is a non-terminating error
-    /// (SendPilot.InvalidCampaignState) for that campaign, and the others go on. Supports -WhatIf and -Confirm.</remarks>
+    /// (SendPilot.InvalidCampaignState) for that campaign, and the others go on. When the answer is lost (a 5xx, a timeout, a dropped connection) the campaign is read again first: if it is already resumed that is reported as success, otherwise the change is tried again.
+    /// Supports -WhatIf and -Confirm.</remarks>
     /// <example>
     /// <code>Get-SpCampaign -Status paused | Resume-SpCampaign -WhatIf</code>
     /// <para>Shows which paused campaigns would be resumed, without resuming them.</para>

@@ -5,7 +5,8 @@ namespace SendPilot.PowerShell.Commands.Campaigns
 {
     /// <summary>Pauses running campaigns.</summary>
     /// <remarks>Only a running (started) campaign can be paused; any other state is a non-terminating error
-    /// (SendPilot.InvalidCampaignState) for that campaign, and the others go on. Supports -WhatIf and -Confirm.</remarks>
+    /// (SendPilot.InvalidCampaignState) for that campaign, and the others go on. When the answer is lost (a 5xx, a timeout, a dropped connection) the campaign is read again first: if it is already paused that is reported as success, otherwise the change is tried again.
+    /// Supports -WhatIf and -Confirm.</remarks>
     /// <example>
     /// <code>Suspend-SpCampaign -CampaignId camp_xyz789</code>
     /// <para>Pauses one campaign after confirmation.</para>

@@ -11,11 +11,14 @@ namespace SendPilot.PowerShell.Commands.Webhooks
 {
     /// <summary>Runs a local webhook endpoint and writes each verified, distinct event to the pipeline as it arrives.</summary>
     /// <remarks>
-    /// <para>Listens on http://127.0.0.1:8080/ by default (-Port, or -Prefix for another address or path). Each POST is checked
-    /// and answered at once, before your pipeline handles it: 200 for an event (also for a repeat of an eventId already seen,
-    /// which is not emitted again — delivery is at-least-once), 401 when -Secret is given and the signature is missing,
-    /// wrong or too old, 400 for a body that is not a SendPilot event, 405 for anything but POST, 413 above -MaxBodyBytes,
-    /// 404 outside the -Prefix path, and 503 if more than 10,000 events wait for a slow pipeline.</para>
+    /// <para>Listens on http://127.0.0.1:8080/ by default (-Port, or -Prefix for another address or path). No event is answered
+    /// 200 and then lost: a POST carrying an event is answered 200 only after the event has been written to your pipeline, and
+    /// 503 with Retry-After (so SendPilot delivers it again later) when it was not — because -Count was reached, -TimeoutSec
+    /// ran out, Ctrl+C stopped the command, or the pipeline did not take it within -AcknowledgeTimeoutSec. A repeat of an
+    /// eventId already emitted gets 200 and is not emitted again (delivery is at-least-once). Other answers: 401 when -Secret
+    /// is given and the signature is missing, wrong or too old, 400 for a body that is not a SendPilot event (bad JSON, invalid
+    /// UTF-8, an impossible timestamp, a malformed chunk), 405 for anything but POST, 413 above -MaxBodyBytes, 404 outside the
+    /// -Prefix path, and 503 if more than 10,000 events wait for a slow pipeline.</para>
     /// <para>It stops after -Count events, after -TimeoutSec seconds, or on Ctrl+C, and frees the port at once. -Verbose shows
     /// one line per request with its answer. SendPilot only delivers to HTTPS URLs: expose the port through a tunnel or
     /// reverse proxy that terminates TLS, or point the sandbox (or Send-SpTestWebhook) at it directly.</para>
@@ -81,6 +84,14 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [ValidateRange(1, int.MaxValue)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>
+        /// Seconds an arrived event may wait for the pipeline to take it (while the commands after this one are still busy with
+        /// earlier events); past that it is answered 503 with Retry-After and SendPilot delivers it again later. Default 10.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int AcknowledgeTimeoutSec { get; set; } = (int)WebhookReceiverOptions.DefaultHandOffTimeout.TotalSeconds;
+
         /// <summary>Bodies larger than this get 413. Default 1 MB.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
@@ -97,17 +108,17 @@ namespace SendPilot.PowerShell.Commands.Webhooks
                 int emitted = 0;
                 while (Count == 0 || emitted < Count)
                 {
-                    WebhookEvent next;
+                    WebhookDelivery next;
                     try
                     {
-                        next = Await(receiver.ReceiveAsync(timeout.Token));
+                        next = Await(receiver.TakeAsync(timeout.Token));
                     }
                     catch (OperationCanceledException) when (!CancelToken.IsCancellationRequested)
                     {
                         WriteVerbose($"No more waiting after {TimeoutSec} s.");
                         break;
                     }
-                    WriteObject(next);
+                    Emit(next);
                     emitted++;
                 }
                 WriteVerbose($"Stopped listening on {receiver.Uri}: {receiver.Counters}.");
@@ -115,6 +126,22 @@ namespace SendPilot.PowerShell.Commands.Webhooks
             finally
             {
                 receiver.Stop();
+            }
+        }
+
+        /// <summary>Acknowledges the event (its sender gets 200) only once it is written; if writing fails (stopping), 503.</summary>
+        private void Emit(WebhookDelivery delivery)
+        {
+            bool written = false;
+            try
+            {
+                WriteObject(delivery.Event);
+                written = true;
+            }
+            finally
+            {
+                if (written) delivery.Acknowledge();
+                else delivery.Refuse();
             }
         }
 
@@ -126,6 +153,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
                 Secret = Secret == null ? null : SecureStrings.ToPlain(Secret),
                 Tolerance = TimeSpan.FromSeconds(ToleranceSeconds),
                 MaxBodyBytes = MaxBodyBytes,
+                HandOffTimeout = TimeSpan.FromSeconds(AcknowledgeTimeoutSec),
                 Log = Log.VerboseWriter,
             };
             if (options.Secret != null && options.Secret.Length == 0)
