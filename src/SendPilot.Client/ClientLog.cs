@@ -10,13 +10,17 @@ namespace SendPilot.Client
     {
         public static readonly ClientLog None = new ClientLog(null, null);
 
-        public ClientLog(Action<string>? verbose, Action<string>? debug)
+        public ClientLog(Action<string>? verbose, Action<string>? debug, Action<Http.RetryWait>? wait = null)
         {
             VerboseWriter = verbose;
             DebugWriter = debug;
+            WaitWriter = wait;
         }
 
         public Action<string>? VerboseWriter { get; }
+
+        /// <summary>Told when a retry wait longer than <see cref="Http.RetryWait.ReportAbove"/> starts and when it ends.</summary>
+        public Action<Http.RetryWait>? WaitWriter { get; }
         public Action<string>? DebugWriter { get; }
         public bool DebugEnabled => DebugWriter != null;
     }

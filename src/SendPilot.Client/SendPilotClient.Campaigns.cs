@@ -13,11 +13,14 @@ namespace SendPilot.Client
     {
         public const int CampaignPageSize = 100;
 
-        /// <summary>Every campaign with the given list status (all, active, paused, draft, finished), page by page.</summary>
+        /// <summary>
+        /// Every campaign with the given list status (all, active, paused, draft, finished; see <see cref="CampaignStatusFilter"/>
+        /// for the displayed ones), page by page. A status the list cannot filter by lists all: match with CampaignStatusFilter.
+        /// </summary>
         public PagedList<Campaign> ListCampaigns(string? status, int pageSize = CampaignPageSize)
         {
             var filters = new List<KeyValuePair<string, string>>();
-            if (!string.IsNullOrEmpty(status)) filters.Add(new KeyValuePair<string, string>("status", status!.ToLowerInvariant()));
+            if (!string.IsNullOrEmpty(status)) filters.Add(new KeyValuePair<string, string>("status", CampaignStatusFilter.ToApiFilter(status!)));
             return ReadPages("/campaigns", filters, pageSize, JsonRead.Deserialize<Campaign>);
         }
 

@@ -21,16 +21,16 @@ namespace SendPilot.Client
         public const int LeadResultPageSize = 100;
 
         /// <summary>The filter catalog of the lead database, all pages.</summary>
-        public ConcurrentPageReader<LeadSearchFilter> ListLeadSearchFilters(int parallel = 2) =>
-            ReadOffsetPages("/lead-database/filters", "filters", new List<KeyValuePair<string, string>>(), LeadFilterPageSize, parallel,
+        public PagedList<LeadSearchFilter> ListLeadSearchFilters(int parallel = 2) =>
+            ReadLeadSourcingPages("/lead-database/filters", "filters", new List<KeyValuePair<string, string>>(), LeadFilterPageSize, parallel,
                 LeadSourcingJson.Filter, skip: 0, maxItems: null, what: "filters");
 
         /// <summary>The allowed values of one filter, optionally only those matching <paramref name="search"/>, all pages.</summary>
-        public ConcurrentPageReader<LeadSearchFilterValue> ListLeadSearchFilterValues(string filter, string? search, int parallel = 2)
+        public PagedList<LeadSearchFilterValue> ListLeadSearchFilterValues(string filter, string? search, int parallel = 2)
         {
             var query = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("filter", filter.Trim()) };
             if (!string.IsNullOrWhiteSpace(search)) query.Add(new KeyValuePair<string, string>("search", search!.Trim()));
-            return ReadOffsetPages("/lead-database/filters", "values", query, LeadFilterPageSize, parallel,
+            return ReadLeadSourcingPages("/lead-database/filters", "values", query, LeadFilterPageSize, parallel,
                 value => LeadSourcingJson.FilterValue(filter.Trim(), value), skip: 0, maxItems: null, what: $"values of filter {filter}");
         }
 
@@ -47,7 +47,7 @@ namespace SendPilot.Client
                 new ApiRequest(HttpMethod.Get, "/lead-database/searches/" + PathSegment(searchId) + "/status"), cancellationToken).ConfigureAwait(false)));
 
         /// <summary>A completed search's people, page by page with pages fetched ahead; see <see cref="LeadResultWindow"/>.</summary>
-        public ConcurrentPageReader<LeadSearchResult> ReadLeadSearchResults(string searchId, LeadResultWindow window, int parallel) =>
+        public PagedList<LeadSearchResult> ReadLeadSearchResults(string searchId, LeadResultWindow window, int parallel) =>
             ReadResults("/lead-database/searches/" + PathSegment(searchId) + "/results", new List<KeyValuePair<string, string>>(),
                 window, parallel, $"search {searchId}");
 
@@ -68,7 +68,7 @@ namespace SendPilot.Client
                 new ApiRequest(HttpMethod.Get, "/lead-extractor/campaigns/" + PathSegment(extractionId) + "/status"), cancellationToken).ConfigureAwait(false)));
 
         /// <summary>A finished extraction's people, page by page with pages fetched ahead; optionally only the enriched ones.</summary>
-        public ConcurrentPageReader<LeadSearchResult> ReadLeadExtractionResults(string extractionId, bool enrichedOnly, LeadResultWindow window, int parallel)
+        public PagedList<LeadSearchResult> ReadLeadExtractionResults(string extractionId, bool enrichedOnly, LeadResultWindow window, int parallel)
         {
             var query = new List<KeyValuePair<string, string>>();
             if (enrichedOnly) query.Add(new KeyValuePair<string, string>("enriched_only", "true"));
@@ -86,32 +86,31 @@ namespace SendPilot.Client
             return job;
         }
 
-        private ConcurrentPageReader<LeadSearchResult> ReadResults(string path, List<KeyValuePair<string, string>> query, LeadResultWindow window,
+        private PagedList<LeadSearchResult> ReadResults(string path, List<KeyValuePair<string, string>> query, LeadResultWindow window,
             int parallel, string what)
         {
             int pageSize = window.First is long first && first < LeadResultPageSize ? (int)Math.Max(1, first) : LeadResultPageSize;
-            return ReadOffsetPages(path, "leads", query, pageSize, parallel, JsonRead.Deserialize<LeadSearchResult>, window.Skip, window.First, what);
+            return ReadLeadSourcingPages(path, "leads", query, pageSize, parallel, JsonRead.Deserialize<LeadSearchResult>, window.Skip, window.First, what);
         }
 
         /// <summary>
-        /// Offset paging (<c>offset</c>, <c>limit</c> → <c>total</c>, <c>has_more</c>) over the page reader: page n starts at
-        /// skip + (n−1)·limit. A page the API's offset ceiling puts out of reach fails, in order, with <see cref="OffsetCeilingException"/>.
+        /// Offset paging (<c>offset</c>, <c>limit</c> → <c>total</c>, <c>has_more</c>) with look-ahead: a page starts at skip plus its
+        /// cursor's offset. A page the API's offset ceiling puts out of reach fails, in order, with <see cref="OffsetCeilingException"/>.
         /// </summary>
-        private ConcurrentPageReader<T> ReadOffsetPages<T>(string path, string itemsName, List<KeyValuePair<string, string>> query, int pageSize,
+        private PagedList<T> ReadLeadSourcingPages<T>(string path, string itemsName, List<KeyValuePair<string, string>> query, int pageSize,
             int parallel, Func<JsonElement, T> map, long skip, long? maxItems, string what)
         {
-            int? maxPages = maxItems is long most ? (int)Math.Max(1, (most + pageSize - 1) / pageSize) : (int?)null;
-            return new ConcurrentPageReader<T>(
-                async (number, cancellationToken) =>
+            return new PagedList<T>(PagingStyle.Offset, pageSize,
+                async (cursor, cancellationToken) =>
                 {
-                    long offset = skip + (long)(number - 1) * pageSize;
+                    long offset = skip + cursor.Offset;
                     if (offset > OffsetCeilingException.MaxOffset) throw new OffsetCeilingException(what, offset);
                     var request = new ApiRequest(HttpMethod.Get, path);
                     request.Query.AddRange(query);
                     request.WithQuery("limit", pageSize).WithQuery("offset", offset);
                     return ApiPage.Parse(await GetListJsonAsync(request, cancellationToken).ConfigureAwait(false), itemsName);
                 },
-                pageSize, parallel, map, maxPages);
+                map, lookAhead: parallel) { MaxItems = maxItems };
         }
     }
 }

@@ -17,14 +17,12 @@ namespace SendPilot.Client
         public const int LeadPageSize = 100;
 
         /// <summary>The leads of a campaign, page by page, with up to <paramref name="parallel"/> later pages fetched ahead.</summary>
-        public ConcurrentPageReader<Lead> ListLeads(string campaignId, string? status, bool full, int parallel, int pageSize = LeadPageSize)
+        public PagedList<Lead> ListLeads(string campaignId, string? status, bool full, int parallel, int pageSize = LeadPageSize)
         {
             var filters = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("campaignId", campaignId.Trim()) };
             if (!string.IsNullOrWhiteSpace(status)) filters.Add(new KeyValuePair<string, string>("status", status!.Trim().ToUpperInvariant()));
             if (full) filters.Add(new KeyValuePair<string, string>("full", "true"));
-            return new ConcurrentPageReader<Lead>(
-                (page, cancellationToken) => GetPageAsync("/leads", filters, page, pageSize, cancellationToken),
-                pageSize, parallel, JsonRead.Deserialize<Lead>);
+            return ReadPages("/leads", filters, pageSize, JsonRead.Deserialize<Lead>, parallel);
         }
 
         public async Task<Lead> GetLeadAsync(string leadId, bool full, CancellationToken cancellationToken = default)

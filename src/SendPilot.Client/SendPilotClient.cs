@@ -46,7 +46,22 @@ namespace SendPilot.Client
                 if (outcome.OutcomeUnknown) uncertainAttempts++;
                 if (outcome.StatusCode == 429 && outcome.RetryAfter != null) request.Gate?.PauseFor(delay.Value);
                 WriteVerbose($"Retrying {request.Method} {request.Path} in {delay.Value.TotalSeconds:0.0} s (retry {attempt} of {Connection.Retry.MaxRetries}): {outcome.Failure.Message}");
-                await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(new RetryWait(delay.Value, attempt, Connection.Retry.MaxRetries, outcome.StatusCode == 429, false), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        private async Task WaitAsync(RetryWait wait, CancellationToken cancellationToken)
+        {
+            Action<RetryWait>? report = wait.Delay > RetryWait.ReportAbove ? Log.WaitWriter : null;
+            report?.Invoke(wait);
+            try
+            {
+                await Task.Delay(wait.Delay, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                report?.Invoke(wait.End());
             }
         }
 

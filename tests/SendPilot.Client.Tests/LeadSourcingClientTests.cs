@@ -29,7 +29,7 @@ public sealed class LeadSourcingClientTests : SandboxTestBase
         Filters = new Dictionary<string, object?> { ["job_titles"] = new[] { "CTO" }, ["locations"] = new[] { "Berlin" } },
     };
 
-    private static async Task<List<T>> ReadAll<T>(SendPilot.Client.Paging.ConcurrentPageReader<T> pages)
+    private static async Task<List<T>> ReadAll<T>(SendPilot.Client.Paging.PagedList<T> pages)
     {
         var all = new List<T>();
         using (pages)

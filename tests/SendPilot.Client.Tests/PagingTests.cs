@@ -54,4 +54,28 @@ public class PagingTests
         var page = Parse("{\"data\":[{\"id\":\"x\"}],\"meta\":{\"totalPages\":" + totalPages + "}}");
         Assert.Equal(last, SendPilotClient.IsLastPage(page, number, limit));
     }
+
+    [Theory]
+    [InlineData(PagingStyle.Continuation, """{"items":[{"id":1}],"pagination":{"continuationToken":"t","hasMore":true}}""", false)]
+    [InlineData(PagingStyle.Continuation, """{"items":[{"id":1}],"pagination":{"continuationToken":"t","hasMore":false}}""", true)]
+    [InlineData(PagingStyle.Continuation, """{"items":[{"id":1}],"pagination":{"hasMore":true}}""", true)]
+    [InlineData(PagingStyle.Offset, """{"results":[{"id":1},{"id":2}],"total":300,"has_more":true}""", false)]
+    [InlineData(PagingStyle.Offset, """{"results":[{"id":1},{"id":2}],"total":102}""", true)]
+    [InlineData(PagingStyle.Offset, """{"results":[{"id":1},{"id":2}]}""", false)]
+    [InlineData(PagingStyle.PageNumber, """{"data":[{"id":1}]}""", true)]
+    [InlineData(PagingStyle.PageNumber, """{"data":[]}""", true)]
+    public void One_last_page_rule_serves_every_style(PagingStyle style, string json, bool last)
+    {
+        // A full page of two, starting at item 100 (offset style) or as page 2 (the others).
+        var cursor = style == PagingStyle.Offset ? new PageCursor(2, 100, null) : PageCursor.ForPage(2, 2, "t");
+        Assert.Equal(last, LastPageRule.IsLast(style, Parse(json), cursor, 2));
+    }
+
+    [Fact]
+    public void The_page_count_comes_from_total_pages_or_the_total_but_never_for_continuation_lists()
+    {
+        Assert.Equal(3, LastPageRule.PageCount(PagingStyle.PageNumber, Parse("""{"data":[],"meta":{"totalPages":3}}"""), 20));
+        Assert.Equal(3, LastPageRule.PageCount(PagingStyle.Offset, Parse("""{"results":[],"total":41}"""), 20));
+        Assert.Null(LastPageRule.PageCount(PagingStyle.Continuation, Parse("""{"items":[],"pagination":{"total":41}}"""), 20));
+    }
 }

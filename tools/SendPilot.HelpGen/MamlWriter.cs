@@ -87,7 +87,24 @@ internal sealed class MamlWriter
             new XElement(Maml + "name", parameter.Name),
             new XElement(Maml + "description", Para(description)),
             new XElement(Command + "parameterValue", new XAttribute("required", "true"), parameter.ParameterType.Name),
-            new XElement(Dev + "type", new XElement(Maml + "name", parameter.ParameterType.FullName)));
+            new XElement(Dev + "type", new XElement(Maml + "name", parameter.ParameterType.FullName)),
+            new XElement(Dev + "defaultValue", DefaultValue(cmdlet, parameter) ?? "None"));
+    }
+
+    /// <summary>The value a parameter has when it is not given: what the cmdlet's property starts as (null, "" and off switches are none).</summary>
+    private static string? DefaultValue(CmdletInfo cmdlet, ParameterMetadata parameter)
+    {
+        var property = cmdlet.ImplementingType.GetProperty(parameter.Name);
+        if (property == null || property.GetMethod == null) return null;
+        object? value = property.GetValue(Activator.CreateInstance(cmdlet.ImplementingType));
+        return value switch
+        {
+            null => null,
+            SwitchParameter { IsPresent: false } => null,
+            string text => text.Length == 0 ? null : text,
+            System.Collections.IEnumerable items => items.Cast<object>().Any() ? string.Join(", ", items.Cast<object>()) : null,
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo cmdlet) =>

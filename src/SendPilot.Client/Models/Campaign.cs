@@ -29,7 +29,7 @@ namespace SendPilot.Client.Models
         public long? ConnectionsSent { get; set; }
         public long? MessagesSent { get; set; }
         public long? RepliesReceived { get; set; }
-        public string[]? LinkedInSenderIds { get; set; }
+        public Json.PlainList<string>? LinkedInSenderIds { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
 

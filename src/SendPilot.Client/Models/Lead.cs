@@ -38,8 +38,14 @@ namespace SendPilot.Client.Models
         public bool? IsOpenProfile { get; set; }
         public bool? IsPremium { get; set; }
 
-        /// <summary>Custom fields sent when the lead was added (full=true).</summary>
-        public Dictionary<string, JsonElement>? Data { get; set; }
+        /// <summary>Custom fields sent when the lead was added (full=true), as the API sent them.</summary>
+        /// <remarks>Not public, so PowerShell's JSON and CSV writers never meet the raw JsonElements; read them through <see cref="GetCustomFields"/>.</remarks>
+        [JsonInclude]
+        internal Dictionary<string, JsonElement>? Data { get; set; }
+
+        /// <summary>The custom fields sent when the lead was added (full=true); empty otherwise.</summary>
+        public IReadOnlyDictionary<string, JsonElement> GetCustomFields() =>
+            (IReadOnlyDictionary<string, JsonElement>?)Data ?? new Dictionary<string, JsonElement>();
 
         public override string ToString() =>
             string.IsNullOrEmpty(FirstName) && string.IsNullOrEmpty(LastName) ? (LinkedinUrl ?? Id) : $"{FirstName} {LastName}".Trim();

@@ -31,7 +31,10 @@ namespace SendPilot.Client.Models
         /// <summary>Batches retried after an attempt whose outcome is unknown (timeout, 5xx, dropped connection).</summary>
         public int UncertainBatches { get; set; }
 
-        public TimeSpan Elapsed { get; set; }
+        internal TimeSpan Elapsed { get; set; }
+
+        /// <summary>How long the upload took, in seconds (a number, so it exports and sorts as one).</summary>
+        public double ElapsedSeconds => Math.Round(Elapsed.TotalSeconds, 1);
 
         /// <summary>Set when the counts need a caveat, e.g. after retries of attempts with an unknown outcome.</summary>
         public string? Note { get; set; }

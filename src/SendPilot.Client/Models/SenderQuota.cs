@@ -4,7 +4,7 @@ namespace SendPilot.Client.Models
 {
     /// <summary>
     /// One sender's daily LinkedIn quotas (<c>GET /senders/quotas</c>). The API's field names are not
-    /// documented, so the answer is read tolerantly and kept as it came in <see cref="RawJson"/>.
+    /// documented, so the answer is read tolerantly and kept as it came (internally, for diagnosis).
     /// A null count means the answer did not say.
     /// </summary>
     public sealed class SenderQuota
@@ -18,8 +18,8 @@ namespace SendPilot.Client.Models
         public long? ConnectionsUsed { get; set; }
         public DateTimeOffset? ResetsAt { get; set; }
 
-        /// <summary>This sender's part of the answer, as JSON text.</summary>
-        public string RawJson { get; set; } = "{}";
+        /// <summary>This sender's part of the answer, as JSON text (the whole answer: Invoke-SpApi GET /senders/quotas).</summary>
+        internal string RawJson { get; set; } = "{}";
 
         /// <summary>What is left today for the action, or null when unknown.</summary>
         public long? RemainingFor(Outreach.OutreachAction action) =>

@@ -22,19 +22,6 @@ namespace SendPilot.Client.Paging
         public string? ContinuationToken { get; private set; }
         public bool? HasMore { get; private set; }
 
-        /// <summary>
-        /// The one last-page rule of every paging style: an empty page, <c>has_more: false</c>, the last page
-        /// the list is known to have (<paramref name="lastPage"/>, else its page count or total), or a short page.
-        /// </summary>
-        public bool IsLast(int number, int limit, int? lastPage = null)
-        {
-            if (Items.Count == 0 || HasMore == false) return true;
-            if (lastPage is int last) return number >= last;
-            if (TotalPages is int totalPages) return number >= totalPages;
-            if (Total is long total) return (long)number * limit >= total;
-            return Items.Count < limit;
-        }
-
         /// <summary>Reads a page; itemsName names the array that holds the items when the answer has several (offset-style answers do).</summary>
         public static ApiPage Parse(JsonElement body, string? itemsName = null)
         {

@@ -154,7 +154,7 @@ namespace SendPilot.Client.Webhooks
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var map = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                    var map = new PlainMap<object?>();
                     foreach (JsonProperty property in element.EnumerateObject()) map[property.Name] = ToPlain(property.Value);
                     return map;
                 case JsonValueKind.Array:

@@ -26,8 +26,11 @@ namespace SendPilot.Client.Webhooks
         public string? Error { get; internal set; }
 
         public string Body { get; internal set; } = "";
-        public IDictionary<string, string> Headers { get; internal set; } = new Dictionary<string, string>();
-        public TimeSpan Elapsed { get; internal set; }
+        public IDictionary<string, string> Headers { get; internal set; } = new Json.PlainMap<string>();
+        internal TimeSpan Elapsed { get; set; }
+
+        /// <summary>How long the receiver took to answer, in seconds.</summary>
+        public double ElapsedSeconds => Math.Round(Elapsed.TotalSeconds, 3);
 
         public override string ToString() => $"{EventType} {EventId} → {(StatusCode?.ToString() ?? Error)}";
     }
@@ -55,7 +58,7 @@ namespace SendPilot.Client.Webhooks
             var result = new WebhookTestDelivery
             {
                 Uri = uri, EventId = id, EventType = eventType, Scheme = secret == null ? WebhookSignatureScheme.None : scheme,
-                Body = Encoding.UTF8.GetString(body), Headers = headers,
+                Body = Encoding.UTF8.GetString(body), Headers = new Json.PlainMap<string>(headers),
             };
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };

@@ -10,7 +10,8 @@ namespace SendPilot.PowerShell.Completers
     {
         protected override IReadOnlyList<CompletionCandidate> Fetch(SendPilotClient client, CancellationToken cancellationToken)
         {
-            var page = client.ListCampaigns("all").NextAsync(cancellationToken).GetAwaiter().GetResult();
+            using var campaigns = client.ListCampaigns("all");
+            var page = campaigns.NextAsync(cancellationToken).GetAwaiter().GetResult();
             return (page ?? new List<Client.Models.Campaign>())
                 .Select(c => new CompletionCandidate(c.Id, c.Name ?? "", $"{c.Name} ({c.Status})"))
                 .ToList();

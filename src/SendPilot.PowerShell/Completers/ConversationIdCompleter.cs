@@ -10,7 +10,8 @@ namespace SendPilot.PowerShell.Completers
     {
         protected override IReadOnlyList<CompletionCandidate> Fetch(SendPilotClient client, CancellationToken cancellationToken)
         {
-            var page = client.ListConversations(null).NextAsync(cancellationToken).GetAwaiter().GetResult();
+            using var conversations = client.ListConversations(null);
+            var page = conversations.NextAsync(cancellationToken).GetAwaiter().GetResult();
             return (page ?? new List<Client.Models.Conversation>())
                 .Select(c => new CompletionCandidate(c.Id, c.ParticipantName ?? "", $"{c.ParticipantName}: {c.LastMessagePreview}"))
                 .ToList();

@@ -28,11 +28,7 @@ namespace SendPilot.PowerShell.Completers
     /// <summary>Lead statuses: first those PATCH /leads/{id}/status accepts, then the others seen in lists.</summary>
     public sealed class LeadStatusCompleter : KnownValuesCompleter
     {
-        protected override IReadOnlyList<string> Values { get; } = new[]
-        {
-            "OPPORTUNITY", "MEETING_BOOKED", "DONE", "UNSUBSCRIBED", "IRRELEVANT", "NOT_INTERESTED",
-            "PENDING", "CONNECTION_SENT", "CONNECTION_ACCEPTED", "MESSAGE_SENT", "REPLY_RECEIVED",
-        };
+        protected override IReadOnlyList<string> Values => Client.Models.LeadStatuses.Known;
     }
 
     /// <summary>The documented custom lead statuses.</summary>
@@ -49,5 +45,12 @@ namespace SendPilot.PowerShell.Completers
     public sealed class SenderStatusCompleter : KnownValuesCompleter
     {
         protected override IReadOnlyList<string> Values { get; } = new[] { "active", "disconnected", "rate_limited" };
+    }
+
+    /// <summary>The webhook event names, current ones first, then the older names still sent by earlier integrations.</summary>
+    public sealed class WebhookEventTypeCompleter : KnownValuesCompleter
+    {
+        protected override IReadOnlyList<string> Values { get; } =
+            Client.Webhooks.WebhookEventTypes.Current.Concat(Client.Webhooks.WebhookEventTypes.Legacy.Keys).ToList();
     }
 }

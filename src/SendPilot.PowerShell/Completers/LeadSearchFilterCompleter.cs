@@ -13,7 +13,7 @@ namespace SendPilot.PowerShell.Completers
         protected override IReadOnlyList<CompletionCandidate> Fetch(SendPilotClient client, CancellationToken cancellationToken)
         {
             var filters = new List<LeadSearchFilter>();
-            using ConcurrentPageReader<LeadSearchFilter> pages = client.ListLeadSearchFilters();
+            using PagedList<LeadSearchFilter> pages = client.ListLeadSearchFilters();
             IReadOnlyList<LeadSearchFilter>? page;
             while ((page = pages.NextAsync(cancellationToken).GetAwaiter().GetResult()) != null) filters.AddRange(page);
             return filters.Select(f => new CompletionCandidate(f.Name, f.Description ?? "", string.IsNullOrEmpty(f.Description) ? f.Name : $"{f.Name}: {f.Description}")).ToList();

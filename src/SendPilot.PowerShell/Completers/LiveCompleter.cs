@@ -27,15 +27,16 @@ namespace SendPilot.PowerShell.Completers
     }
 
     /// <summary>
-    /// Completes ids from a live lookup against the session's connection. Answers are cached briefly
-    /// per connection, lookups give up after a few seconds, and nothing ever throws into the console.
+    /// Completes ids from a live lookup against the session's connection. Answers, and failed lookups, are cached
+    /// briefly per connection, lookups give up after a few seconds, and nothing ever throws into the console.
     /// The word typed matches the start of an id or any part of its label (so a campaign name finds its id).
     /// </summary>
     public abstract class LiveCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan FailureLifetime = TimeSpan.FromSeconds(15);
         private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(3);
-        private static readonly ConcurrentDictionary<string, (DateTime Fetched, IReadOnlyList<CompletionCandidate> Items)> Cache =
+        private static readonly ConcurrentDictionary<string, (DateTime Until, IReadOnlyList<CompletionCandidate> Items)> Cache =
             new ConcurrentDictionary<string, (DateTime, IReadOnlyList<CompletionCandidate>)>();
 
         protected abstract IReadOnlyList<CompletionCandidate> Fetch(SendPilotClient client, CancellationToken cancellationToken);
@@ -53,20 +54,34 @@ namespace SendPilot.PowerShell.Completers
 
         private IReadOnlyList<CompletionCandidate> Candidates()
         {
+            SessionConnection? session;
             try
             {
-                SessionConnection? session = ConnectionStore.CurrentOrEnvironment();
-                if (session == null) return Array.Empty<CompletionCandidate>();
-                string key = GetType().FullName + "|" + session.Connection.BaseUri + "|" + session.Connection.KeyHint;
-                if (Cache.TryGetValue(key, out var cached) && DateTime.UtcNow - cached.Fetched < CacheLifetime) return cached.Items;
-                using var timeout = new CancellationTokenSource(LookupTimeout);
-                var items = Fetch(new SendPilotClient(session.Connection), timeout.Token);
-                Cache[key] = (DateTime.UtcNow, items);
-                return items;
+                session = ConnectionStore.CurrentOrEnvironment();
             }
             catch (Exception)
             {
                 return Array.Empty<CompletionCandidate>(); // completion must never break the prompt
+            }
+            if (session == null) return Array.Empty<CompletionCandidate>();
+            string key = GetType().FullName + "|" + session.Connection.BaseUri + "|" + session.Connection.KeyHint;
+            if (Cache.TryGetValue(key, out var cached) && DateTime.UtcNow < cached.Until) return cached.Items;
+            var (items, lifetime) = Lookup(session);
+            Cache[key] = (DateTime.UtcNow + lifetime, items);
+            return items;
+        }
+
+        // A failed lookup is remembered too (briefly), so a slow or unreachable API costs one timeout, not one per Tab.
+        private (IReadOnlyList<CompletionCandidate> Items, TimeSpan Lifetime) Lookup(SessionConnection session)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(LookupTimeout);
+                return (Fetch(new SendPilotClient(session.Connection), timeout.Token), CacheLifetime);
+            }
+            catch (Exception)
+            {
+                return (Array.Empty<CompletionCandidate>(), FailureLifetime);
             }
         }
     }

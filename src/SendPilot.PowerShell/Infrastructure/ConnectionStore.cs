@@ -81,8 +81,20 @@ namespace SendPilot.PowerShell.Infrastructure
         private static string UserAgent()
         {
             string module = typeof(ConnectionStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            string engine = typeof(System.Management.Automation.PSObject).Assembly.GetName().Version?.ToString(3) ?? "";
-            return $"SendPilot.PowerShell/{module} PowerShell/{engine}";
+            return $"SendPilot.PowerShell/{module} PowerShell/{EngineVersion()}";
+        }
+
+        /// <summary>
+        /// $PSVersionTable.PSVersion (7.6.9, 5.1.19041.1): the engine assembly's own version stops at the minor release
+        /// (7.6.0), and PSVersionInfo is not public in the reference assemblies, so it is read by name.
+        /// </summary>
+        private static string EngineVersion()
+        {
+            var engine = typeof(System.Management.Automation.PSObject).Assembly;
+            var version = engine.GetType("System.Management.Automation.PSVersionInfo")?
+                .GetProperty("PSVersion", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)?
+                .GetValue(null);
+            return version?.ToString() ?? engine.GetName().Version?.ToString(3) ?? "";
         }
 
         private static void WatchForClose(Guid id)

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using SendPilot.Client.Models;
@@ -61,15 +62,38 @@ namespace SendPilot.PowerShell.Infrastructure
         }
 
         /// <summary>A typed model, with any field the API added beyond it as an extra note property.</summary>
-        public static object WithAdditionalFields(ApiObject model)
+        public static object WithAdditionalFields(ApiObject model) => ForOutput(model, AdditionalFieldsOf(model));
+
+        /// <summary>The fields the API sent beyond the model, as plain values.</summary>
+        public static IEnumerable<KeyValuePair<string, object?>> AdditionalFieldsOf(ApiObject model) =>
+            model.GetAdditionalFields().Select(f => new KeyValuePair<string, object?>(f.Key, FromJson(f.Value)));
+
+        /// <summary>
+        /// A model as written to the pipeline: itself when it has nothing extra, else wrapped with the extras as note
+        /// properties. PowerShell lists note properties first, so the model's own properties are repeated as notes ahead of
+        /// them: Format-List * and Export-Csv then show the known fields first, and ConvertTo-Json (which writes the .NET
+        /// properties and then the notes it has not seen) keeps the same order.
+        /// </summary>
+        public static object ForOutput(object model, IEnumerable<KeyValuePair<string, object?>> extras)
         {
-            var fields = model.GetAdditionalFields();
-            if (fields.Count == 0) return model;
+            var added = extras.ToList();
+            if (added.Count == 0) return model;
             var wrapped = PSObject.AsPSObject(model);
-            foreach (var field in fields)
+            var known = wrapped.Properties.Where(p => p.IsGettable && !(p is PSNoteProperty)).ToList();
+            foreach (PSPropertyInfo property in known)
+                wrapped.Properties.Add(new PSNoteProperty(property.Name, property.Value));
+            foreach (var field in added)
                 if (wrapped.Properties[field.Key] == null)
-                    wrapped.Properties.Add(new PSNoteProperty(field.Key, FromJson(field.Value)));
+                    wrapped.Properties.Add(new PSNoteProperty(field.Key, field.Value));
             return wrapped;
+        }
+
+        /// <summary>Name/value pairs as a PSCustomObject (whose text in a CSV cell is @{name=value; …}).</summary>
+        public static PSObject ToPSCustomObject(IEnumerable<KeyValuePair<string, object?>> fields)
+        {
+            var result = new PSObject();
+            foreach (var field in fields) result.Properties.Add(new PSNoteProperty(field.Key, field.Value));
+            return result;
         }
 
         private static OrderedDictionary PropertiesOf(PSObject ps)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using SendPilot.Client;
+using SendPilot.Client.Http;
 using SendPilot.Client.Models;
 using SendPilot.Client.Paging;
 
@@ -54,9 +56,28 @@ namespace SendPilot.PowerShell.Infrastructure
         /// <summary>Streams a paged list item by item, fetching each page only when the previous one is written.</summary>
         protected IEnumerable<T> Stream<T>(PagedList<T> list)
         {
-            IReadOnlyList<T>? page;
-            while ((page = Await(list.NextAsync(CancelToken))) != null)
-                foreach (T item in page) yield return item;
+            using (list)
+            {
+                IReadOnlyList<T>? page;
+                while ((page = Await(list.NextAsync(CancelToken))) != null)
+                    foreach (T item in page) yield return item;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Stream"/> with the items <paramref name="keep"/> accepts, then -Skip/-First/-IncludeTotalCount; no page
+        /// beyond -First is requested (unless items are filtered here, when the API's total and page budget do not apply).
+        /// </summary>
+        protected IEnumerable<T> StreamPaged<T>(PagedList<T> list, Func<T, bool>? keep = null)
+        {
+            PagingParameters? paging = PagingParameters;
+            IEnumerable<T> items = keep == null ? Stream(list) : Stream(list).Where(keep);
+            if (paging == null) return items;
+            if (keep == null) list.MaxItems = ListPaging.Budget(paging);
+            Action? total = paging.IncludeTotalCount
+                ? () => WriteObject(ListPaging.TotalCount(paging, keep == null ? list.FirstPage : null))
+                : (Action?)null;
+            return ListPaging.Window(items, paging, total);
         }
 
         /// <summary>Runs a write on the pipeline thread; safe to call from any thread.</summary>
@@ -107,8 +128,17 @@ namespace SendPilot.PowerShell.Infrastructure
         {
             Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
             Action<string>? debug = PreferenceWanted("Debug", "DebugPreference") ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
-            return new ClientLog(verbose, debug);
+            return new ClientLog(verbose, debug, wait => PostToPipeline(() => WriteWaitProgress(wait)));
         }
+
+        /// <summary>A long retry wait as a progress bar, so the console does not seem to hang; cleared when the wait ends.</summary>
+        private void WriteWaitProgress(RetryWait wait) =>
+            WriteProgress(new ProgressRecord(RetryWaitProgressId, wait.ToString(), wait.Ended ? "Retrying" : $"Retrying in {wait.Delay.TotalSeconds:0} s")
+            {
+                RecordType = wait.Ended ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+
+        private const int RetryWaitProgressId = 4712;
 
         /// <summary>
         /// Whether a common switch (-Verbose, -Debug, -WhatIf) is in effect: bound on this command, else

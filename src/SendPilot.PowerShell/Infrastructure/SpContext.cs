@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SendPilot.Client.Json;
 
 namespace SendPilot.PowerShell
 {
@@ -11,8 +12,12 @@ namespace SendPilot.PowerShell
         public string? WorkspaceName { get; internal set; }
         public string? Plan { get; internal set; }
         public string? KeyName { get; internal set; }
-        public IReadOnlyList<string> Scopes { get; internal set; } = new string[0];
-        public IReadOnlyList<string> MissingScopes { get; internal set; } = new string[0];
+        private IReadOnlyList<string> _scopes = new PlainList<string>();
+        private IReadOnlyList<string> _missingScopes = new PlainList<string>();
+
+        // Plain lists, so Export-Csv writes the scopes rather than a type name.
+        public IReadOnlyList<string> Scopes { get => _scopes; internal set => _scopes = new PlainList<string>(value); }
+        public IReadOnlyList<string> MissingScopes { get => _missingScopes; internal set => _missingScopes = new PlainList<string>(value); }
 
         /// <summary>The key's last four characters, e.g. "…0001".</summary>
         public string ApiKey { get; internal set; } = "";

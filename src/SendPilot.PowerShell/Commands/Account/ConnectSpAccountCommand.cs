@@ -26,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Connect-SpAccount -ApiKey $env:SP_KEY -BaseUri http://127.0.0.1:5080/v1 -TimeoutSec 30 -MaximumRetryCount 2 -PassThru</code>
     /// <para>Connects to a local sandbox with a shorter timeout and fewer retries, and shows the resulting context.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "SpAccount")]
+    [Cmdlet(VerbsCommunications.Connect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class ConnectSpAccountCommand : SendPilotCmdlet
     {

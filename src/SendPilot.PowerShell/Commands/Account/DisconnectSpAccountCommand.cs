@@ -9,7 +9,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Disconnect-SpAccount</code>
     /// <para>Ends the session's connection.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Disconnect, "SpAccount")]
+    [Cmdlet(VerbsCommunications.Disconnect, "SpAccount", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(void))]
     public sealed class DisconnectSpAccountCommand : SendPilotCmdlet
     {

@@ -9,7 +9,7 @@ namespace SendPilot.PowerShell.Commands.Account
     /// <code>Get-SpContext</code>
     /// <para>Shows the base URI, workspace, plan, the key as "…abcd", where it came from, its scopes and any missing scopes.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpContext")]
+    [Cmdlet(VerbsCommon.Get, "SpContext", HelpUri = HelpLinks.Connecting)]
     [OutputType(typeof(SpContext))]
     public sealed class GetSpContextCommand : SendPilotCmdlet
     {

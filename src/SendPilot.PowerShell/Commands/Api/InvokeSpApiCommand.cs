@@ -23,7 +23,7 @@ namespace SendPilot.PowerShell.Commands.Api
     /// <code>Invoke-SpApi PATCH /leads/lead_42/status -Body @{ status = 'MEETING_BOOKED'; note = 'Call on Friday' }</code>
     /// <para>Sends a JSON body built from a hashtable.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Invoke, "SpApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "SpApi", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.AnyEndpoint)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeSpApiCommand : SendPilotCmdlet
     {

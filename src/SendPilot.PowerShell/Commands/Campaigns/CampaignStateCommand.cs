@@ -13,7 +13,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CampaignIdCompleter))]
+        [CampaignIdCompletion]
         public string[] CampaignId { get; set; } = new string[0];
 
         /// <summary>"pause" or "resume", as the API names it.</summary>

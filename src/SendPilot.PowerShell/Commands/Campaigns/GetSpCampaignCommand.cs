@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using SendPilot.Client;
 using SendPilot.Client.Models;
@@ -25,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
     /// <code>Get-SpCampaign -Id camp_xyz789 | Select-Object Name, Type, LeadsContacted, LinkedInSenderIds</code>
     /// <para>Gets one campaign with the details only the single-campaign call returns.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpCampaign")]
+    [Cmdlet(VerbsCommon.Get, "SpCampaign", SupportsPaging = true, HelpUri = HelpLinks.Campaigns)]
     [OutputType(typeof(Campaign))]
     public sealed class GetSpCampaignCommand : SendPilotCmdlet
     {
@@ -33,12 +34,12 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CampaignId")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CampaignIdCompleter))]
+        [CampaignIdCompletion]
         public string[]? Id { get; set; }
 
-        /// <summary>Lists only campaigns in this state: all (default), active (running), paused, draft or finished.</summary>
+        /// <summary>Lists only campaigns in this state, as campaigns show it: all (default), started (also called active), paused, draft, finished or repeating.</summary>
         [Parameter]
-        [ValidateSet("all", "active", "paused", "draft", "finished", IgnoreCase = true)]
+        [ValidateSet("all", "started", "active", "paused", "draft", "finished", "repeating", IgnoreCase = true)]
         public string Status { get; set; } = "all";
 
         /// <summary>Keeps campaigns whose name matches this wildcard pattern, ignoring case.</summary>
@@ -62,8 +63,9 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         {
             if (Id == null)
             {
-                foreach (Campaign campaign in Stream(Client.ListCampaigns(Status, PageSize)))
-                    if (NameMatches(campaign)) WriteModel(campaign);
+                bool filterHere = _namePattern != null || CampaignStatusFilter.ToApiFilter(Status) == CampaignStatusFilter.All;
+                foreach (Campaign campaign in StreamPaged(Client.ListCampaigns(Status, PageSize), filterHere ? Wanted : (Func<Campaign, bool>?)null))
+                    WriteModel(campaign);
                 return;
             }
             foreach (string id in Id) WriteCampaign(id);
@@ -74,7 +76,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
             try
             {
                 Campaign campaign = Await(Client.GetCampaignAsync(id, CancelToken));
-                if (NameMatches(campaign) && StatusMatches(campaign)) WriteModel(campaign);
+                if (Wanted(campaign)) WriteModel(campaign);
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
             {
@@ -82,12 +84,8 @@ namespace SendPilot.PowerShell.Commands.Campaigns
             }
         }
 
-        private bool NameMatches(Campaign campaign) => _namePattern == null || _namePattern.IsMatch(campaign.Name ?? "");
-
-        // The list endpoint filters by status itself; a campaign fetched by id is filtered here.
-        private bool StatusMatches(Campaign campaign) =>
-            Status.Equals("all", System.StringComparison.OrdinalIgnoreCase)
-            || string.Equals(campaign.Status, Status, System.StringComparison.OrdinalIgnoreCase)
-            || (Status.Equals("active", System.StringComparison.OrdinalIgnoreCase) && campaign.Status == "started");
+        // The list endpoint filters by the statuses it knows; -Name, repeating and campaigns fetched by id are filtered here.
+        private bool Wanted(Campaign campaign) =>
+            (_namePattern == null || _namePattern.IsMatch(campaign.Name ?? "")) && CampaignStatusFilter.Matches(campaign, Status);
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Campaigns
 {
@@ -11,7 +12,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
     /// <code>Get-SpCampaign -Status paused | Resume-SpCampaign -WhatIf</code>
     /// <para>Shows which paused campaigns would be resumed, without resuming them.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Resume, "SpCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Resume, "SpCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Campaigns)]
     [OutputType(typeof(CampaignStateChange))]
     public sealed class ResumeSpCampaignCommand : CampaignStateCommand
     {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Campaigns
 {
@@ -15,7 +16,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
     /// <code>Get-SpCampaign -Status active -Name 'Trial*' | Suspend-SpCampaign -Confirm:$false</code>
     /// <para>Pauses every running campaign whose name starts with Trial.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Suspend, "SpCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Suspend, "SpCampaign", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Campaigns)]
     [OutputType(typeof(CampaignStateChange))]
     public sealed class SuspendSpCampaignCommand : CampaignStateCommand
     {

@@ -62,7 +62,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             }
         }
 
-        private IEnumerable<T> Read<T>(ConcurrentPageReader<T> pages)
+        private IEnumerable<T> Read<T>(PagedList<T> pages)
         {
             using (pages)
             {

@@ -91,7 +91,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
         }
 
         /// <summary>Streams a completed job's results in order; a job not completed, or results past the offset ceiling, are errors.</summary>
-        protected void WriteResults(string id, Func<LeadResultWindow, ConcurrentPageReader<LeadSearchResult>> open)
+        protected void WriteResults(string id, Func<LeadResultWindow, PagedList<LeadSearchResult>> open)
         {
             TJob? job = ReadJob(id);
             if (job == null) return;
@@ -103,7 +103,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             var window = new LeadResultWindow { Skip = (long)PagingParameters.Skip };
             if (PagingParameters.First != ulong.MaxValue) window.First = (long)Math.Min(PagingParameters.First, long.MaxValue);
             if (window.First == 0) return;
-            using ConcurrentPageReader<LeadSearchResult> pages = open(window);
+            using PagedList<LeadSearchResult> pages = open(window);
             try
             {
                 WritePages(pages);
@@ -130,7 +130,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
         }
 
         /// <summary>Writes up to -First results; -Skip is already the starting offset of the pages.</summary>
-        private void WritePages(ConcurrentPageReader<LeadSearchResult> pages)
+        private void WritePages(PagedList<LeadSearchResult> pages)
         {
             IReadOnlyList<LeadSearchResult>? page;
             ulong left = PagingParameters.First;

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using SendPilot.Client;
 using SendPilot.Client.Leads;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Leads
@@ -45,7 +46,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <code>@( @{ campaignId = 'camp_a'; linkedinUrl = 'linkedin.com/in/ann' }, @{ campaignId = 'camp_b'; linkedinUrl = 'linkedin.com/in/bo' } ) | Add-SpLead</code>
     /// <para>Rows name their own campaign; they are batched per campaign and there is one summary per campaign.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Add, "SpLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Add, "SpLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.UploadLeads)]
     [OutputType(typeof(LeadUploadSummary))]
     public sealed class AddSpLeadCommand : SendPilotCmdlet, ILeadUploadListener
     {
@@ -59,6 +60,7 @@ namespace SendPilot.PowerShell.Commands.Leads
 
         /// <summary>The campaign to add the rows to. Also binds by property name, so rows (or campaign objects) may carry their own campaignId; rows are batched per campaign.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CampaignIdCompletion]
         public string? CampaignId { get; set; }
 
         /// <summary>Renames input columns: @{ 'input name' = 'lead field' }. Names match ignoring case. An empty target drops the column.</summary>

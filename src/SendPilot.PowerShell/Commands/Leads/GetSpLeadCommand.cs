@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <code>Get-SpLead -LeadId lead_3 -Full | Format-List *</code>
     /// <para>One lead with its profile details and custom fields.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLead", DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Get, "SpLead", DefaultParameterSetName = ById, SupportsPaging = true, HelpUri = HelpLinks.ReadLeads)]
     [OutputType(typeof(Lead))]
     public sealed class GetSpLeadCommand : SendPilotCmdlet
     {
@@ -38,6 +38,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         /// <summary>The campaign(s) whose leads to list. Binds by property name, so campaign objects and leads pipe in.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByCampaign, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [CampaignIdCompletion]
         public string[] CampaignId { get; set; } = new string[0];
 
         /// <summary>The lead id(s) to get. Binds by property name (LeadId).</summary>
@@ -45,7 +46,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         [ValidateNotNullOrEmpty]
         public string[] LeadId { get; set; } = new string[0];
 
-        /// <summary>Only leads with this status (e.g. CONNECTION_ACCEPTED), filtered by the API. Not validated: the API's list grows.</summary>
+        /// <summary>Only leads with this status (e.g. CONNECTION_ACCEPTED), filtered by the API. A status the module does not know is still asked for (the API's list grows), with a warning naming the known ones.</summary>
         [Parameter(ParameterSetName = ByCampaign)]
         [ArgumentCompleter(typeof(LeadStatusCompleter))]
         public string? Status { get; set; }
@@ -86,10 +87,15 @@ namespace SendPilot.PowerShell.Commands.Leads
 
         private void WriteCampaignLeads(string campaignId)
         {
-            using ConcurrentPageReader<Lead> pages = Client.ListLeads(campaignId, Status, Full.IsPresent, ThrottleLimit, PageSize);
-            IReadOnlyList<Lead>? page;
-            while ((page = Await(pages.NextAsync(CancelToken))) != null)
-                foreach (Lead lead in page) WriteObject(LeadOutput.ToPSObject(lead));
+            long written = 0;
+            foreach (Lead lead in StreamPaged(Client.ListLeads(campaignId, Status, Full.IsPresent, ThrottleLimit, PageSize)))
+            {
+                WriteObject(LeadOutput.ToPSObject(lead));
+                written++;
+            }
+            if (written == 0 && !string.IsNullOrWhiteSpace(Status) && !LeadStatuses.IsKnown(Status!))
+                WriteWarning($"Campaign {campaignId} has no lead with status {Status!.Trim().ToUpperInvariant()}, which is not a status SendPilot " +
+                             $"is known to use ({string.Join(", ", LeadStatuses.Known)}); check its spelling.");
         }
 
         private void WriteLead(string id)

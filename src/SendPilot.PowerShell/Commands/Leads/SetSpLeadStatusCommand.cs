@@ -22,7 +22,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <code>Get-SpLead -CampaignId camp_xyz789 -Status REPLY_RECEIVED | Set-SpLeadStatus -CustomLeadStatus INTERESTED -WhatIf</code>
     /// <para>Shows which leads would be tagged INTERESTED, without changing anything.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "SpLeadStatus", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "SpLeadStatus", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ReadLeads)]
     [OutputType(typeof(LeadStatusChange))]
     public sealed class SetSpLeadStatusCommand : SendPilotCmdlet
     {

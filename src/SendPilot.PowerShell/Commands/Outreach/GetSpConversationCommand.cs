@@ -20,20 +20,19 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpConversation -SenderId sender_ann | Where-Object UnreadCount -gt 0 | Get-SpMessage -First 1</code>
     /// <para>The latest message of every conversation with unread messages.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpConversation", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpConversation", SupportsPaging = true, HelpUri = HelpLinks.Inbox)]
     [OutputType(typeof(Conversation))]
     public sealed class GetSpConversationCommand : SendPilotCmdlet
     {
         /// <summary>The sender account whose conversations to list (the API's accountId). Binds from the SenderId property of piped senders. Default: all accounts.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
-        [ArgumentCompleter(typeof(SenderIdCompleter))]
+        [SenderIdCompletion]
         public string? SenderId { get; set; }
 
         protected override void ProcessItem()
         {
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
-            foreach (Conversation conversation in InboxPaging.Window(Stream(Client.ListConversations(SenderId)), PagingParameters))
+            foreach (Conversation conversation in StreamPaged(Client.ListConversations(SenderId)))
                 WriteModel(conversation);
         }
     }

@@ -14,7 +14,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpCredit</code>
     /// <para>The current balance.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpCredit")]
+    [Cmdlet(VerbsCommon.Get, "SpCredit", HelpUri = HelpLinks.Outreach)]
     [OutputType(typeof(CreditBalance))]
     public sealed class GetSpCreditCommand : SendPilotCmdlet
     {

@@ -21,29 +21,28 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpConversation -SenderId sender_ann -First 5 | Get-SpMessage -First 3</code>
     /// <para>The last three messages of the five most recent conversations.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpMessage", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpMessage", SupportsPaging = true, HelpUri = HelpLinks.Inbox)]
     [OutputType(typeof(InboxMessage))]
     public sealed class GetSpMessageCommand : SendPilotCmdlet
     {
         /// <summary>The conversation to read. Binds from the ConversationId property of piped conversations.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ConversationIdCompleter))]
+        [ConversationIdCompletion]
         public string ConversationId { get; set; } = "";
 
         /// <summary>The sender account the conversation belongs to (the API's accountId; required by the API). Binds from the SenderId or AccountId property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("AccountId")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(SenderIdCompleter))]
+        [SenderIdCompletion]
         public string SenderId { get; set; } = "";
 
         protected override void ProcessItem()
         {
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             try
             {
-                foreach (InboxMessage message in InboxPaging.Window(Stream(Client.ListMessages(ConversationId, SenderId)), PagingParameters))
+                foreach (InboxMessage message in StreamPaged(Client.ListMessages(ConversationId, SenderId)))
                     WriteModel(message);
             }
             catch (SendPilotApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)

@@ -24,7 +24,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Get-SpSender | Get-SpSenderQuota</code>
     /// <para>Each sender's daily quotas.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpSender")]
+    [Cmdlet(VerbsCommon.Get, "SpSender", SupportsPaging = true, HelpUri = HelpLinks.Senders)]
     [OutputType(typeof(Sender))]
     public sealed class GetSpSenderCommand : SendPilotCmdlet
     {
@@ -36,9 +36,11 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         protected override void ProcessItem()
         {
-            foreach (Sender sender in Await(Client.ListSendersAsync(CancelToken)))
-                if (Status == null || Status.Any(s => string.Equals(s.Trim(), sender.Status, StringComparison.OrdinalIgnoreCase)))
-                    WriteModel(sender);
+            var senders = Await(Client.ListSendersAsync(CancelToken))
+                .Where(sender => Status == null || Status.Any(s => string.Equals(s.Trim(), sender.Status, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            foreach (Sender sender in ListPaging.Window(senders, PagingParameters, WriteObject))
+                WriteModel(sender);
         }
     }
 }

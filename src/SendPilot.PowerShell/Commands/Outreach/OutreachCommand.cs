@@ -23,7 +23,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(SenderIdCompleter))]
+        [SenderIdCompletion]
         public string[]? SenderId { get; set; }
 
         /// <summary>The whole pipeline object; its properties fill the template's {{placeholders}}. Bound from the pipeline.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
 {
@@ -25,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>'https://www.linkedin.com/in/jane-doe' | Request-SpConnection -SenderId sender_ann</code>
     /// <para>One request without a note, from sender_ann.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Request, "SpConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Request, "SpConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ConnectionRequests)]
     [OutputType(typeof(ConnectionReceipt))]
     public sealed class RequestSpConnectionCommand : OutreachCommand
     {

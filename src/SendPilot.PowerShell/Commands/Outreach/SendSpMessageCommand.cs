@@ -2,6 +2,7 @@ using System.Management.Automation;
 using SendPilot.PowerShell.Completers;
 using SendPilot.Client.Models;
 using SendPilot.Client.Outreach;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Outreach
 {
@@ -34,7 +35,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
     /// <code>Send-SpMessage -LeadId lead_3 -Message 'Hi {{firstName}}, shall we talk on Thursday?'</code>
     /// <para>Messages one lead; SendPilot fills {{firstName}}.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Send, "SpMessage", DefaultParameterSetName = ByLead, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "SpMessage", DefaultParameterSetName = ByLead, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.SendMessages)]
     [OutputType(typeof(MessageReceipt))]
     public sealed class SendSpMessageCommand : OutreachCommand
     {
@@ -61,7 +62,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
 
         /// <summary>The campaign to attribute the message to (optional; by lead the lead's own campaign is the default). Binds by property name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CampaignIdCompleter))]
+        [CampaignIdCompletion]
         public string? CampaignId { get; set; }
 
         /// <summary>

@@ -26,7 +26,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>$event = ConvertFrom-SpWebhookEvent -InputObject $request.Body; if ($event.EventType -eq 'reply.received') { $event.Text }</code>
     /// <para>Inside your own web handler: reads the body and acts on replies, whether SendPilot called them reply.received or message.received.</para>
     /// </example>
-    [Cmdlet(VerbsData.ConvertFrom, "SpWebhookEvent")]
+    [Cmdlet(VerbsData.ConvertFrom, "SpWebhookEvent", HelpUri = HelpLinks.WebhookEvent)]
     [OutputType(typeof(WebhookEvent))]
     public sealed class ConvertFromSpWebhookEventCommand : SendPilotCmdlet
     {

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security;
 using System.Threading;
 using SendPilot.Client.Webhooks;
+using SendPilot.PowerShell.Completers;
 using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.Webhooks
@@ -38,9 +39,9 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>Receive-SpWebhookEvent -Prefix 'http://+:8443/sendpilot/' -Secret $secret -Verbose</code>
     /// <para>Listens on every interface under /sendpilot/, for a reverse proxy on another machine.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet)]
+    [Cmdlet(VerbsCommunications.Receive, "SpWebhookEvent", DefaultParameterSetName = PortSet, HelpUri = HelpLinks.ReceiveWebhooks)]
     [OutputType(typeof(WebhookEvent))]
-    public sealed class ReceiveSpWebhookEventCommand : SendPilotCmdlet
+    public sealed class ReceiveSpWebhookEventCommand : WebhookSignatureCmdlet
     {
         private const string PortSet = "Port";
         private const string PrefixSet = "Prefix";
@@ -58,20 +59,11 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [ValidateNotNullOrEmpty]
         public string Prefix { get; set; } = "";
 
-        /// <summary>The endpoint's signing secret (SecureString or string; whsec_… for the Svix scheme). Without it every well-formed event is accepted.</summary>
-        [Parameter]
-        [SecureStringTransformation]
-        public SecureString? Secret { get; set; }
-
-        /// <summary>How far (in seconds) a signature's timestamp may be from now. Default 300; 0 skips the check.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int ToleranceSeconds { get; set; } = 300;
-
         /// <summary>Emit only events whose (current) type matches one of these names; wildcards allowed (campaign.*). Others are still answered 200.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WebhookEventTypeCompleter))]
         public string[]? EventType { get; set; }
 
         /// <summary>Stop after this many events were emitted. Default: no limit.</summary>

@@ -32,7 +32,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>'message.sent', 'reply.received', 'campaign.paused' | Send-SpTestWebhook -Uri $uri -Secret $secret</code>
     /// <para>Sends one event of each type.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Send, "SpTestWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommunications.Send, "SpTestWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.TestWebhooks)]
     [OutputType(typeof(WebhookTestDelivery))]
     public sealed class SendSpTestWebhookCommand : SendPilotCmdlet
     {
@@ -90,7 +90,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
 
             WebhookTestDelivery delivery = Await(WebhookTestSender.SendAsync(Uri, type, PlainData(), secret, scheme, EventId,
                 Timestamp ?? DateTimeOffset.UtcNow, TimeSpan.FromSeconds(TimeoutSec), CancelToken));
-            WriteVerbose($"POST {Uri} {type} {delivery.EventId} → {(delivery.StatusCode?.ToString() ?? delivery.Error)} in {delivery.Elapsed.TotalMilliseconds:0} ms");
+            WriteVerbose($"POST {Uri} {type} {delivery.EventId} → {(delivery.StatusCode?.ToString() ?? delivery.Error)} in {delivery.ElapsedSeconds * 1000:0} ms");
             WriteObject(delivery);
             if (!delivery.Succeeded)
             {

@@ -26,9 +26,9 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// <code>Test-SpWebhookSignature -Body $body -Headers @{ 'Webhook-Signature' = 't=1767225600,s=5f1c…' } -Secret 'my-secret' -ToleranceSeconds 0 -Detailed</code>
     /// <para>Checks an old captured delivery in the documented scheme without the timestamp check and says why it fails, if it does.</para>
     /// </example>
-    [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature")]
+    [Cmdlet(VerbsDiagnostic.Test, "SpWebhookSignature", HelpUri = HelpLinks.WebhookSignatures)]
     [OutputType(typeof(bool), typeof(WebhookSignatureResult))]
-    public sealed class TestSpWebhookSignatureCommand : SendPilotCmdlet
+    public sealed class TestSpWebhookSignatureCommand : WebhookSignatureCmdlet
     {
         /// <summary>The raw request body exactly as received: a string (taken as UTF-8) or a byte[]. Binds by property name (Body).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -42,15 +42,10 @@ namespace SendPilot.PowerShell.Commands.Webhooks
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         public object? Headers { get; set; }
 
-        /// <summary>The endpoint's signing secret, as a SecureString or plain string (whsec_… for the Svix scheme).</summary>
+        /// <summary>The endpoint's signing secret, as a SecureString or plain string (whsec_… for the Svix and Standard Webhooks schemes). Required here: there is nothing to test without it.</summary>
         [Parameter(Mandatory = true)]
         [SecureStringTransformation]
-        public SecureString? Secret { get; set; }
-
-        /// <summary>How far (in seconds) the signed timestamp may be from now. Default 300; 0 skips the check.</summary>
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int ToleranceSeconds { get; set; } = 300;
+        public override SecureString? Secret { get; set; }
 
         /// <summary>Return the scheme found and the reason for a failure instead of $true/$false.</summary>
         [Parameter]
