@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -19,7 +20,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>$jobs | Get-SpLeadExtraction | Where-Object Status -eq completed</code>
     /// <para>The lead extractions of a list kept earlier that have completed.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLeadExtraction")]
+    [Cmdlet(VerbsCommon.Get, "SpLeadExtraction", HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadExtractionJob))]
     public sealed class GetSpLeadExtractionCommand : LeadJobCmdlet<LeadExtractionJob>
     {

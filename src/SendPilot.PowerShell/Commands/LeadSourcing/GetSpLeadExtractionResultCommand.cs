@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -23,7 +24,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Get-SpLeadExtractionResult -Id lxc_0001 -First 10</code>
     /// <para>The first ten people extracted.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLeadExtractionResult", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpLeadExtractionResult", SupportsPaging = true, HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchResult))]
     public sealed class GetSpLeadExtractionResultCommand : LeadJobCmdlet<LeadExtractionJob>
     {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -19,7 +20,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>$jobs | Get-SpLeadSearch | Where-Object Status -eq completed</code>
     /// <para>The lead searches of a list kept earlier that have completed.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLeadSearch")]
+    [Cmdlet(VerbsCommon.Get, "SpLeadSearch", HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchJob))]
     public sealed class GetSpLeadSearchCommand : LeadJobCmdlet<LeadSearchJob>
     {

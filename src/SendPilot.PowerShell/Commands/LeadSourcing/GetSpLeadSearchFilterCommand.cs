@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Get-SpLeadSearchFilter company_sizes</code>
     /// <para>The company size codes 1-9 and what each means.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLeadSearchFilter")]
+    [Cmdlet(VerbsCommon.Get, "SpLeadSearchFilter", HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchFilter), typeof(LeadSearchFilterValue))]
     public sealed class GetSpLeadSearchFilterCommand : SendPilotCmdlet
     {

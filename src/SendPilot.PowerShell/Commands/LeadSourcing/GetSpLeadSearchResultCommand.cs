@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -28,7 +29,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Get-SpLeadSearchResult -Id srch_0001 | Export-Csv .\people.csv</code>
     /// <para>Saves every person found to a CSV file.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "SpLeadSearchResult", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "SpLeadSearchResult", SupportsPaging = true, HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchResult))]
     public sealed class GetSpLeadSearchResultCommand : LeadJobCmdlet<LeadSearchJob>
     {

@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Start-SpLeadExtraction -Name 'SN list' -UrlType sales_navigator -Url $url -Mode extraction_only -Limit 250 -WhatIf</code>
     /// <para>Shows the request and the credits it would spend, without starting anything.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "SpLeadExtraction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Start, "SpLeadExtraction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadExtractionJob))]
     public sealed class StartSpLeadExtractionCommand : LeadJobCmdlet<LeadExtractionJob>
     {

@@ -5,6 +5,7 @@ using System.Text;
 using SendPilot.Client.Json;
 using SendPilot.Client.LeadSourcing;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -33,7 +34,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Start-SpLeadSearch -Name 'Test' -Limit 1000 -Filter @{ locations = @('Paris') } -WhatIf</code>
     /// <para>Shows the request it would send and the credits it would spend, without starting anything.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "SpLeadSearch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Start, "SpLeadSearch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchJob))]
     public sealed class StartSpLeadSearchCommand : LeadJobCmdlet<LeadSearchJob>
     {

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SendPilot.Client.Models;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell.Commands.LeadSourcing
 {
@@ -20,7 +21,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     /// <code>Wait-SpLeadSearch -Id srch_0001 -TimeoutSec 60 -PollIntervalSec 5</code>
     /// <para>Waits at most a minute, polling every 5 seconds at first.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Wait, "SpLeadSearch")]
+    [Cmdlet(VerbsLifecycle.Wait, "SpLeadSearch", HelpUri = HelpLinks.FindLeads)]
     [OutputType(typeof(LeadSearchJob))]
     public sealed class WaitSpLeadSearchCommand : LeadJobCmdlet<LeadSearchJob>
     {
