@@ -13,6 +13,7 @@ namespace SendPilot.Client
         Network,             // no HTTP answer
         Timeout,             // no answer in time
         DeliveryUnknown,     // a send/connect may have reached the server; it is not repeated
+        ProxyAuthenticationRequired, // 407: the proxy on the way wants (other) credentials
         Redirect,            // a 3xx that was not followed (another origin, a downgrade, a write, too many hops); nothing was repeated
     }
 }

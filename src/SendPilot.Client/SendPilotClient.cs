@@ -164,6 +164,11 @@ namespace SendPilot.Client
                     $"{method} {path} timed out after {Connection.Timeout.TotalSeconds:0.#} s.", method, path, attempts: attempt, inner: ex);
                 return AttemptOutcome.Failed(failure, transient: true, outcomeUnknown: true);
             }
+            catch (HttpRequestException ex) when (NetworkFailure.IsProxyAuthentication(ex))
+            {
+                WriteVerbose($"{method} {path} → 407 from the proxy in {clock.ElapsedMilliseconds} ms");
+                return AttemptOutcome.Failed(NetworkFailure.ProxyAuthentication(method, path, attempt, ex), transient: false, outcomeUnknown: false);
+            }
             catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException)
             {
                 bool notSent = NetworkFailure.CertainlyNotSent(ex);

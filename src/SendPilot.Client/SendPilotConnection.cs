@@ -20,8 +20,9 @@ namespace SendPilot.Client
         private long _maxResponseBytes = DefaultMaxResponseBytes;
 
         public SendPilotConnection(string apiKey, Uri? baseUri = null, TimeSpan? timeout = null,
-            RetryPolicy? retry = null, string? userAgent = null, HttpMessageHandler? handler = null)
+            RetryPolicy? retry = null, string? userAgent = null, HttpMessageHandler? handler = null, ProxySettings? proxy = null)
         {
+            Proxy = proxy ?? ProxySettings.Default;
             _apiKey = ValidateKey(apiKey);
             _redactor = new SecretRedactor(_apiKey);
             BaseUri = ValidateBaseUri(baseUri ?? new Uri(DefaultBaseUri));
@@ -35,6 +36,7 @@ namespace SendPilot.Client
         public TimeSpan Timeout { get; }
         public RetryPolicy Retry { get; }
         public string UserAgent { get; }
+        public ProxySettings Proxy { get; }
 
         /// <summary>An answer larger than this (after decompression) is an error; it is never read whole into memory.</summary>
         public long MaxResponseBytes
@@ -115,16 +117,23 @@ namespace SendPilot.Client
         private HttpClient CreateHttpClient(HttpMessageHandler? handler)
         {
             var client = handler == null
-                ? new HttpClient(new HttpClientHandler
-                {
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                    AllowAutoRedirect = false, // the client follows same-origin GET redirects itself, so the key stays with the API
-                })
+                ? new HttpClient(ProxiedHandler())
                 : new HttpClient(handler, disposeHandler: false);
             client.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per-attempt timeouts are ours
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
             return client;
+        }
+
+        private HttpClientHandler ProxiedHandler()
+        {
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                AllowAutoRedirect = false, // the client follows same-origin GET redirects itself, so the key stays with the API
+            };
+            Proxy.Apply(handler);
+            return handler;
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SendPilot.Sandbox;
 
 /// <summary>
-/// dotnet run --project src/SendPilot.Sandbox -- [--port N] [--api-key K] [--latency-ms N] [--parent-pid P] [--verbose]
+/// dotnet run --project src/SendPilot.Sandbox -- [--port N] [--api-key K] [--workspace-id W] [--workspace-name N] [--latency-ms N] [--parent-pid P] [--verbose]
 /// The port defaults to 0 (a free one); the first line printed names the URL it listens on.
 /// </summary>
 public static class Program
@@ -21,10 +21,12 @@ public static class Program
                 case "--port": options.Port = int.Parse(Next()); break;
                 case "--api-key": options.ApiKey = Next(); break;
                 case "--latency-ms": latencyMs = int.Parse(Next()); break;
+                case "--workspace-id": options.WorkspaceId = Next(); break;
+                case "--workspace-name": options.WorkspaceName = Next(); break;
                 case "--parent-pid": parentPid = int.Parse(Next()); break;
                 case "--verbose": options.Verbose = true; break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--port N] [--api-key K] [--latency-ms N] [--parent-pid P] [--verbose]");
+                    Console.Error.WriteLine($"Unknown argument {args[i]}. Usage: [--port N] [--api-key K] [--workspace-id W] [--workspace-name N] [--latency-ms N] [--parent-pid P] [--verbose]");
                     return 2;
             }
         }

@@ -23,5 +23,10 @@ public sealed class SandboxOptions
     /// </summary>
     public int? DailyMessageLimit { get; set; }
 
+    /// <summary>The workspace GET /me answers with, so that two sandboxes can stand for two workspaces.</summary>
+    public string WorkspaceId { get; set; } = SandboxState.WorkspaceId;
+
+    public string WorkspaceName { get; set; } = SandboxState.WorkspaceName;
+
     public bool Verbose { get; set; }
 }

@@ -109,4 +109,48 @@ public class ConnectionTests : IClassFixture<SandboxFixture>
         var agent = _sandbox.Requests.Last().UserAgent;
         Assert.Matches(@"^SendPilot\.PowerShell/\d+\.\d+\.\d+ PowerShell/7\.", agent);
     }
+
+    [Fact]
+    public void Connect_writes_one_line_naming_the_workspace_the_key_hint_and_the_base_uri()
+    {
+        using var session = new PsSession();
+        var result = session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -InformationVariable said; $said | ForEach-Object {{ \"$_\" }}",
+            new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
+
+        string line = Assert.Single(result.Output).ToString();
+        Assert.Equal($"Connected to workspace SendPilot Sandbox (ws_sandbox) with key …{_sandbox.ApiKey[^4..]} at {_sandbox.BaseUri}.", line);
+        Assert.DoesNotContain(_sandbox.ApiKey, result.AllText());
+    }
+
+    [Theory]
+    [InlineData("-Quiet")]
+    [InlineData("-PassThru | Out-Null")]
+    public void Quiet_and_PassThru_write_no_confirmation(string switches)
+    {
+        using var session = new PsSession();
+        var result = session.Run($"Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -InformationVariable said {switches}; $said.Count",
+            new Hashtable { ["key"] = _sandbox.ApiKey }).ThrowIfFailed();
+        Assert.Equal(0, result.Output.Single().BaseObject);
+        Assert.Equal(1, _sandbox.CountRequests("GET", "/me"));
+    }
+
+    [Fact]
+    public void NotDefault_leaves_the_session_default_as_it_was()
+    {
+        using var session = new PsSession();
+        var result = session.Run($"$other = Connect-SpAccount -ApiKey $key -BaseUri '{_sandbox.BaseUri}' -PassThru -NotDefault; $other.WorkspaceId; Get-SpContext",
+            new Hashtable { ["key"] = _sandbox.ApiKey });
+
+        Assert.Equal("ws_sandbox", result.Output.Single().BaseObject);
+        Assert.Contains(result.Warnings, w => w.Contains("Not connected"));
+    }
+
+    [Fact]
+    public void A_connection_made_in_one_runspace_is_not_the_default_of_another()
+    {
+        using var first = PsSession.ConnectedTo(_sandbox);
+        using var second = new PsSession();
+        Assert.Single(first.Run("Get-SpContext").ThrowIfFailed().Output);
+        Assert.Empty(second.Run("Get-SpContext -WarningAction SilentlyContinue").Output);
+    }
 }

@@ -28,7 +28,9 @@ namespace SendPilot.Client.Http
             error = error == null ? null : redact(error);
 
             ApiErrorKind kind = KindOf(status, messages);
-            string summary = $"{method} {path} failed with {status} {error ?? reasonPhrase}: {string.Join("; ", messages)}";
+            string summary = status == 407
+                ? $"{method} {path} was stopped by the proxy with 407 Proxy Authentication Required: the proxy between this computer and SendPilot wants credentials, or refused the ones given."
+                : $"{method} {path} failed with {status} {error ?? reasonPhrase}: {string.Join("; ", messages)}";
             return new SendPilotApiException(kind, summary, method, path, status, messages, error, code, retryAfter,
                 text.Length == 0 ? null : text, attempts);
         }
@@ -41,6 +43,7 @@ namespace SendPilot.Client.Http
                 case 401: return ApiErrorKind.Authentication;
                 case 403: return ApiErrorKind.PermissionDenied;
                 case 404: return ApiErrorKind.NotFound;
+                case 407: return ApiErrorKind.ProxyAuthenticationRequired;
                 case 408: return ApiErrorKind.Timeout;
                 case 429: return SendPilotApiException.LooksLikeDailyLimit(messages) ? ApiErrorKind.DailyLimitReached : ApiErrorKind.RateLimited;
                 default: return ApiErrorKind.ServerError;

@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Net.Sockets;
 
 namespace SendPilot.Client.Http
@@ -30,6 +31,15 @@ namespace SendPilot.Client.Http
             }
             return false;
         }
+
+        /// <summary>A proxy refused to open the tunnel (CONNECT) with 407: the request never reached SendPilot.</summary>
+        public static bool IsProxyAuthentication(HttpRequestException exception) =>
+            exception.Message.IndexOf("407", StringComparison.Ordinal) >= 0 && exception.Message.IndexOf("proxy", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        public static SendPilotApiException ProxyAuthentication(string method, string path, int attempt, Exception inner) =>
+            new SendPilotApiException(ApiErrorKind.ProxyAuthenticationRequired,
+                $"{method} {path} was stopped by the proxy with 407 Proxy Authentication Required: the proxy between this computer and SendPilot wants credentials, or refused the ones given.",
+                method, path, 407, attempts: attempt, inner: inner);
 
         public static string Describe(Exception exception)
         {

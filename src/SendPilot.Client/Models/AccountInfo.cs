@@ -14,6 +14,10 @@ namespace SendPilot.Client.Models
         public IReadOnlyList<string> Scopes { get; private set; } = new string[0];
         public IReadOnlyList<string> MissingScopes { get; private set; } = new string[0];
 
+        /// <summary>The workspace as remembered (a saved profile), before any GET /me.</summary>
+        public static AccountInfo Remembered(string? workspaceId, string? workspaceName) =>
+            new AccountInfo { WorkspaceId = workspaceId, WorkspaceName = workspaceName };
+
         public static AccountInfo Parse(JsonElement me)
         {
             JsonRead.TryGet(me, "apiKey", out JsonElement key);

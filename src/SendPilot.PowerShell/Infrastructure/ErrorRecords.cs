@@ -21,7 +21,7 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public static ErrorRecord NoApiKey() => new ErrorRecord(
             new SendPilotApiException(ApiErrorKind.Authentication,
-                "No SendPilot API key. Run Connect-SpAccount -ApiKey <key>, or set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) for automation.",
+                "No SendPilot API key: run Connect-SpAccount -ApiKey <key> (or -ProfileName <saved profile>), or for automation set $env:SENDPILOT_API_KEY (and optionally $env:SENDPILOT_BASE_URI) or $env:SENDPILOT_PROFILE.",
                 "", ""),
             "SendPilot.NoApiKey", ErrorCategory.AuthenticationError, null);
 
@@ -40,6 +40,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 case ApiErrorKind.DailyLimitReached: return ErrorCategory.LimitsExceeded;
                 case ApiErrorKind.Network: return ErrorCategory.ConnectionError;
                 case ApiErrorKind.Timeout: return ErrorCategory.OperationTimeout;
+                case ApiErrorKind.ProxyAuthenticationRequired: return ErrorCategory.AuthenticationError;
                 case ApiErrorKind.Redirect: return ErrorCategory.SecurityError;
                 case ApiErrorKind.DeliveryUnknown:
                     return exception.StatusCode is int s && s >= 500 ? ErrorCategory.ResourceUnavailable
@@ -60,6 +61,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.Network => "NetworkError",
             ApiErrorKind.Timeout => "Timeout",
             ApiErrorKind.DeliveryUnknown => "DeliveryUnknown",
+            ApiErrorKind.ProxyAuthenticationRequired => "ProxyAuthenticationRequired",
             ApiErrorKind.Redirect => "RedirectRefused",
             _ => "ServerError",
         };
@@ -73,6 +75,7 @@ namespace SendPilot.PowerShell.Infrastructure
             ApiErrorKind.DeliveryUnknown => "It may have gone out. Check the conversation (Get-SpConversation | Get-SpMessage) before sending again.",
             ApiErrorKind.Network => "Check the network and the base URI (Get-SpContext).",
             ApiErrorKind.Timeout => "Try again, or raise Connect-SpAccount -TimeoutSec.",
+            ApiErrorKind.ProxyAuthenticationRequired => "Give the proxy's credentials: Connect-SpAccount -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for your Windows sign-in.",
             ApiErrorKind.Redirect => "Check the base URI (Get-SpContext): connect with Connect-SpAccount -BaseUri set to the address the API answers on directly.",
             _ => null,
         };

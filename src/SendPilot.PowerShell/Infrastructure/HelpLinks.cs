@@ -6,6 +6,7 @@ namespace SendPilot.PowerShell.Infrastructure
         public const string Readme = "https://github.com/sendpilot-powershell/SendPilot.PowerShell#";
 
         public const string Connecting = Readme + "connecting";
+        public const string SavedProfiles = Readme + "saved-profiles";
         public const string Campaigns = Readme + "campaigns";
         public const string UploadLeads = Readme + "upload-a-csv";
         public const string ReadLeads = Readme + "reading-and-updating-leads";

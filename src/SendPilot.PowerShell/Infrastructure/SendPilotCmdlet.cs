@@ -2,56 +2,37 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using SendPilot.Client;
-using SendPilot.Client.Http;
-using SendPilot.Client.Models;
 using SendPilot.Client.Paging;
 
 namespace SendPilot.PowerShell.Infrastructure
 {
     /// <summary>
-    /// What every SendPilot cmdlet shares: the connection, a cancellation token that Ctrl+C cancels,
-    /// waiting on the client while writing its log lines from the pipeline thread, and error records.
-    /// Each cmdlet implements <see cref="ProcessItem"/> (and optionally Begin/End).
+    /// The base of every cmdlet that calls the SendPilot API: it resolves the connection to use —
+    /// -Connection, else this runspace's default (Connect-SpAccount), else the environment
+    /// ($env:SENDPILOT_PROFILE, then $env:SENDPILOT_API_KEY) — and builds the client over it.
     /// </summary>
-    public abstract class SendPilotCmdlet : PSCmdlet, IDisposable
+    public abstract class SendPilotCmdlet : SendPilotCancellableCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly PipelineQueue _pipelineThread = new PipelineQueue();
         private SendPilotClient? _client;
-        private ClientLog? _log;
+        private SessionConnection? _session;
 
-        protected CancellationToken CancelToken => _stopping.Token;
+        /// <summary>
+        /// The connection to use instead of the session's default: an object from Connect-SpAccount -PassThru or Get-SpContext.
+        /// Lets one PowerShell session work with several workspaces; also settable for every command with $PSDefaultParameterValues['*-Sp*:Connection'].
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SpContext? Connection { get; set; }
 
-        /// <summary>The client over the session's connection (or $env:SENDPILOT_API_KEY); terminates when there is neither.</summary>
+        /// <summary>The client over the resolved connection; terminates when there is none.</summary>
         protected SendPilotClient Client => _client ??= new SendPilotClient(ResolveConnection().Connection, Log);
 
-        /// <summary>Request lines to Verbose, wire detail to Debug, both written from the pipeline thread.</summary>
-        protected ClientLog Log => _log ??= CreateLog();
+        /// <summary>Names the workspace in -WhatIf and -Confirm text, e.g. "campaign camp_1 in workspace Acme (ws_acme)".</summary>
+        protected string InWorkspace(string target) => target + " in " + Workspace;
 
-        protected virtual void Begin() { }
-        protected abstract void ProcessItem();
-        protected virtual void End() { }
-
-        protected sealed override void BeginProcessing() => Run(Begin);
-        protected sealed override void ProcessRecord() => Run(ProcessItem);
-        protected sealed override void EndProcessing() => Run(End);
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>Waits for background work, writing what it posts meanwhile; rethrows its failure.</summary>
-        protected T Await<T>(Task<T> task)
-        {
-            _pipelineThread.PumpUntil(task);
-            return task.GetAwaiter().GetResult();
-        }
-
-        protected void Await(Task task)
-        {
-            _pipelineThread.PumpUntil(task);
-            task.GetAwaiter().GetResult();
-        }
+        /// <summary>"workspace Acme (ws_acme)": the resolved connection's workspace, for messages.</summary>
+        protected string Workspace => ResolveConnection().WorkspaceLabel;
 
         /// <summary>Streams a paged list item by item, fetching each page only when the previous one is written.</summary>
         protected IEnumerable<T> Stream<T>(PagedList<T> list)
@@ -80,20 +61,13 @@ namespace SendPilot.PowerShell.Infrastructure
             return ListPaging.Window(items, paging, total);
         }
 
-        /// <summary>Runs a write on the pipeline thread; safe to call from any thread.</summary>
-        protected void PostToPipeline(Action write) => _pipelineThread.Post(write);
+        internal SessionConnection ResolveConnection() => _session ??= Open(Connection?.Session ?? SessionOrEnvironment());
 
-        protected void WriteModel(ApiObject model) => WriteObject(PSObjectConverter.WithAdditionalFields(model));
-
-        /// <summary>A per-item failure: the command goes on.</summary>
-        protected void WriteApiError(SendPilotApiException exception, object? target, string? errorId = null) =>
-            WriteError(ErrorRecords.FromApi(exception, target, errorId));
-
-        internal SessionConnection ResolveConnection()
+        private SessionConnection? SessionOrEnvironment()
         {
             try
             {
-                return ConnectionStore.CurrentOrEnvironment() ?? throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
+                return ConnectionStore.CurrentOrEnvironment(SessionState);
             }
             catch (ArgumentException badSetting)
             {
@@ -101,70 +75,14 @@ namespace SendPilot.PowerShell.Infrastructure
             }
         }
 
-        private void Run(Action step)
+        private static SessionConnection Open(SessionConnection? session)
         {
-            try
-            {
-                step();
-                _pipelineThread.Drain();
-            }
-            catch (TerminatingCmdletError terminating)
-            {
-                _pipelineThread.Drain();
-                ThrowTerminatingError(terminating.Record);
-            }
-            catch (SendPilotApiException failure)
-            {
-                _pipelineThread.Drain();
-                ThrowTerminatingError(ErrorRecords.FromApi(failure, null));
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+            if (session == null) throw new TerminatingCmdletError(ErrorRecords.NoApiKey());
+            if (session.Closed)
+                throw new TerminatingCmdletError(new ErrorRecord(new ObjectDisposedException(nameof(Connection),
+                        $"The connection to {session.WorkspaceLabel} was ended by Disconnect-SpAccount; connect again with Connect-SpAccount -PassThru and pass the new object to -Connection."),
+                    "SendPilot.ConnectionClosed", ErrorCategory.ResourceUnavailable, session.HandOut()));
+            return session;
         }
-
-        private ClientLog CreateLog()
-        {
-            Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
-            Action<string>? debug = PreferenceWanted("Debug", "DebugPreference") ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
-            return new ClientLog(verbose, debug, wait => PostToPipeline(() => WriteWaitProgress(wait)));
-        }
-
-        /// <summary>A long retry wait as a progress bar, so the console does not seem to hang; cleared when the wait ends.</summary>
-        private void WriteWaitProgress(RetryWait wait) =>
-            WriteProgress(new ProgressRecord(RetryWaitProgressId, wait.ToString(), wait.Ended ? "Retrying" : $"Retrying in {wait.Delay.TotalSeconds:0} s")
-            {
-                RecordType = wait.Ended ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
-
-        private const int RetryWaitProgressId = 4712;
-
-        /// <summary>
-        /// Whether a common switch (-Verbose, -Debug, -WhatIf) is in effect: bound on this command, else
-        /// inherited through its preference variable.
-        /// </summary>
-        protected bool PreferenceWanted(string switchName, string preferenceVariable)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? flag))
-                return flag is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(flag);
-            object? preference = GetVariableValue(preferenceVariable);
-            if (preference is ActionPreference action) return action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
-            return LanguagePrimitives.IsTrue(preference is PSObject ps ? ps.BaseObject : preference);
-        }
-
-        public void Dispose()
-        {
-            _stopping.Dispose();
-            _pipelineThread.Dispose();
-        }
-    }
-
-    /// <summary>Carries a ready error record out of deep code to <see cref="Cmdlet.ThrowTerminatingError"/>.</summary>
-    internal sealed class TerminatingCmdletError : Exception
-    {
-        public TerminatingCmdletError(ErrorRecord record) : base(record.Exception.Message, record.Exception) => Record = record;
-
-        public ErrorRecord Record { get; }
     }
 }

@@ -1,12 +1,20 @@
 using System;
 using System.Collections.Generic;
 using SendPilot.Client.Json;
+using SendPilot.PowerShell.Infrastructure;
 
 namespace SendPilot.PowerShell
 {
-    /// <summary>What the session is connected to. The key appears only as its last four characters.</summary>
+    /// <summary>
+    /// A SendPilot connection: what it is connected to, and the handle that -Connection takes.
+    /// The key appears only as its last four characters.
+    /// </summary>
     public sealed class SpContext
     {
+        internal SpContext(SessionConnection session) => Session = session;
+
+        internal SessionConnection Session { get; }
+
         public Uri BaseUri { get; internal set; } = new Uri(Client.SendPilotConnection.DefaultBaseUri);
         public string? WorkspaceId { get; internal set; }
         public string? WorkspaceName { get; internal set; }
@@ -22,11 +30,22 @@ namespace SendPilot.PowerShell
         /// <summary>The key's last four characters, e.g. "…0001".</summary>
         public string ApiKey { get; internal set; } = "";
 
-        /// <summary>Where the key came from: Connect-SpAccount or the SENDPILOT_API_KEY environment variable.</summary>
+        /// <summary>Where the key came from: Connect-SpAccount, a saved profile, or the SENDPILOT_API_KEY environment variable.</summary>
         public string KeySource { get; internal set; } = "";
+
+        /// <summary>The saved profile this connection came from or was saved as, if any.</summary>
+        public string? ProfileName { get; internal set; }
+
+        /// <summary>The proxy in use: "system", "environment (…)", "none" or its URI.</summary>
+        public string Proxy { get; internal set; } = "";
 
         public int TimeoutSec { get; internal set; }
         public int MaximumRetryCount { get; internal set; }
         public DateTimeOffset? ConnectedAt { get; internal set; }
+
+        /// <summary>False once Disconnect-SpAccount ended it.</summary>
+        public bool IsOpen => !Session.Closed;
+
+        public override string ToString() => $"SendPilot {Session.WorkspaceLabel} (key {ApiKey})";
     }
 }

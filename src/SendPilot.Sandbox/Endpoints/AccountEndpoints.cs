@@ -26,7 +26,7 @@ internal static class AccountEndpoints
     private static ApiResult Me(ApiRequest r) => ApiResult.Ok(new
     {
         apiKey = new { r.Key.Id, r.Key.Name, r.Key.Prefix, r.Key.Scopes },
-        workspace = new { id = SandboxState.WorkspaceId, name = SandboxState.WorkspaceName },
+        workspace = new { id = r.State.Workspace.Id, name = r.State.Workspace.Name },
         subscription = new { plan = "growth", status = "active" },
         missingScopes = ApiKeys.AllScopes.Except(r.Key.Scopes).ToArray(),
     });

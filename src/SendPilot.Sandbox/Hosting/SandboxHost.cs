@@ -9,7 +9,10 @@ internal sealed class SandboxHost
     public SandboxHost(SandboxOptions options)
     {
         Options = options;
-        State = new SandboxState(options.RetainLeadDetails, dailyMessageLimit: options.DailyMessageLimit);
+        State = new SandboxState(options.RetainLeadDetails, dailyMessageLimit: options.DailyMessageLimit)
+        {
+            Workspace = (options.WorkspaceId, options.WorkspaceName),
+        };
         Keys = new ApiKeys(options);
         Log = new RequestLog(options.RequestLogCapacity);
         Api = ApiRoutes.Build();

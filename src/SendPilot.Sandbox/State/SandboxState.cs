@@ -9,6 +9,9 @@ public sealed class SandboxState
     public const string WorkspaceId = "ws_sandbox";
     public const string WorkspaceName = "SendPilot Sandbox";
 
+    /// <summary>The workspace GET /me reports; SandboxOptions.WorkspaceId/WorkspaceName change it so two sandboxes can be told apart.</summary>
+    public (string Id, string Name) Workspace { get; internal set; } = (WorkspaceId, WorkspaceName);
+
     private readonly bool _retainLeadDetails;
     private readonly int? _dailyMessageLimit;
 

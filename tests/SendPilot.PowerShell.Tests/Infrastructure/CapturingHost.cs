@@ -9,11 +9,14 @@ namespace SendPilot.PowerShell.Tests.Infrastructure;
 
 /// <summary>
 /// A host that keeps what PowerShell writes to the console itself — such as the "What if:" lines of
-/// -WhatIf, which reach no stream — so tests can read them. It never prompts.
+/// -WhatIf, which reach no stream — so tests can read them. It never prompts, except that with a
+/// <c>secureAnswer</c> it answers a masked read (Read-Host -AsSecureString) as a user typing it would.
 /// </summary>
 public sealed class CapturingHost : PSHost
 {
-    private readonly CapturingUI _ui = new();
+    private readonly CapturingUI _ui;
+
+    public CapturingHost(string? secureAnswer = null) => _ui = new CapturingUI(secureAnswer);
 
     public string Text
     {
@@ -39,6 +42,10 @@ public sealed class CapturingHost : PSHost
 
     private sealed class CapturingUI : PSHostUserInterface
     {
+        private readonly string? _secureAnswer;
+
+        public CapturingUI(string? secureAnswer) => _secureAnswer = secureAnswer;
+
         public StringBuilder Buffer { get; } = new();
 
         private void Add(string text)
@@ -48,7 +55,13 @@ public sealed class CapturingHost : PSHost
 
         public override PSHostRawUserInterface? RawUI => null;
         public override string ReadLine() => throw new NotSupportedException("The test host does not prompt.");
-        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("The test host does not prompt.");
+        public override SecureString ReadLineAsSecureString()
+        {
+            if (_secureAnswer == null) throw new NotSupportedException("The test host does not prompt.");
+            var secure = new SecureString();
+            foreach (char c in _secureAnswer) secure.AppendChar(c);
+            return secure;
+        }
         public override void Write(string value) => Add(value);
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Add(value);
         public override void WriteLine(string value) => Add(value + "\n");

@@ -49,7 +49,7 @@ namespace SendPilot.PowerShell.Commands.Api
         {
             ApiRequest request = BuildRequest();
             bool isRead = request.Method == HttpMethod.Get;
-            if (!isRead && !ShouldProcess($"{Client.Connection.BaseUri.AbsolutePath.TrimEnd('/')}/{Path.TrimStart('/')}", request.Method.Method)) return;
+            if (!isRead && !ShouldProcess(InWorkspace($"{Client.Connection.BaseUri.AbsolutePath.TrimEnd('/')}/{Path.TrimStart('/')}"), request.Method.Method)) return;
             JsonElement body = Await(Client.GetJsonAsync(request, CancelToken));
             if (body.ValueKind == JsonValueKind.Undefined) return;
             WriteObject(PSObjectConverter.FromJson(body), enumerateCollection: true);

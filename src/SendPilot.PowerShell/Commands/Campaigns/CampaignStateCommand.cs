@@ -25,7 +25,7 @@ namespace SendPilot.PowerShell.Commands.Campaigns
         protected override void ProcessItem()
         {
             foreach (string id in CampaignId)
-                if (ShouldProcess($"campaign {id}", Action)) Change(id);
+                if (ShouldProcess(InWorkspace($"campaign {id}"), Action)) Change(id);
         }
 
         private void Change(string id)

@@ -163,7 +163,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         BatchDecision ILeadUploadListener.Decide(LeadBatchPreview batch)
         {
             string shown = string.Join(", ", batch.Urls.Take(3)) + (batch.Count > 3 ? ", …" : "");
-            string description = $"Add {batch.Count} lead(s) to campaign {batch.CampaignId} (batch {batch.Number}, rows {batch.FirstRow}-{batch.LastRow}: {shown})";
+            string description = $"Add {batch.Count} lead(s) to {InWorkspace("campaign " + batch.CampaignId)} (batch {batch.Number}, rows {batch.FirstRow}-{batch.LastRow}: {shown})";
             if (ShouldProcess(description, description + "?", "Add-SpLead", out ShouldProcessReason reason)) return BatchDecision.Send;
             return reason == ShouldProcessReason.WhatIf ? BatchDecision.Preview : BatchDecision.Decline;
         }

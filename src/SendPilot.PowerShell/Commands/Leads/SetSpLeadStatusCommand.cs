@@ -56,7 +56,7 @@ namespace SendPilot.PowerShell.Commands.Leads
             string change = string.Join(", ", new[] { Status, CustomLeadStatus == null ? null : "custom " + CustomLeadStatus }
                 .Where(s => !string.IsNullOrWhiteSpace(s)));
             foreach (string id in LeadId)
-                if (ShouldProcess($"lead {id}", $"Set status {change}")) Update(id);
+                if (ShouldProcess(InWorkspace($"lead {id}"), $"Set status {change}")) Update(id);
         }
 
         private void Update(string id)

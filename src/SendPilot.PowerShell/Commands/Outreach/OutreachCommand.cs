@@ -103,7 +103,7 @@ namespace SendPilot.PowerShell.Commands.Outreach
         protected bool Confirm(string verb, string recipient, string text)
         {
             string sender = Pool.Peek() ?? "(no sender left)";
-            string preview = $"{verb} to {recipient} from {sender}: \"{MessageTemplate.Preview(text)}\"";
+            string preview = $"{verb} to {recipient} from {sender}: \"{MessageTemplate.Preview(text)}\" ({Workspace})";
             if (ShouldProcess(preview, $"{verb} to {recipient} from {sender}?", "Confirm")) return true;
             string? turn = Pool.Choose();
             if (turn != null) Pool.RecordSent(turn);

@@ -28,7 +28,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsData.ConvertFrom, "SpWebhookEvent", HelpUri = HelpLinks.WebhookEvent)]
     [OutputType(typeof(WebhookEvent))]
-    public sealed class ConvertFromSpWebhookEventCommand : SendPilotCmdlet
+    public sealed class ConvertFromSpWebhookEventCommand : SendPilotCancellableCmdlet
     {
         /// <summary>
         /// The webhook body: a JSON string, a byte[] of UTF-8 JSON, or an already-parsed object (PSCustomObject or hashtable).

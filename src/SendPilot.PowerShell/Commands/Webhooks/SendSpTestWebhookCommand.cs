@@ -34,7 +34,7 @@ namespace SendPilot.PowerShell.Commands.Webhooks
     /// </example>
     [Cmdlet(VerbsCommunications.Send, "SpTestWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.TestWebhooks)]
     [OutputType(typeof(WebhookTestDelivery))]
-    public sealed class SendSpTestWebhookCommand : SendPilotCmdlet
+    public sealed class SendSpTestWebhookCommand : SendPilotCancellableCmdlet
     {
         /// <summary>The receiver's URL (http or https). Binds by property name (Uri).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

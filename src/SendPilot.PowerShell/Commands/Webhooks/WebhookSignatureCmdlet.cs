@@ -5,7 +5,7 @@ using SendPilot.PowerShell.Infrastructure;
 namespace SendPilot.PowerShell.Commands.Webhooks
 {
     /// <summary>What the cmdlets that verify webhook signatures share: the endpoint's signing secret and the timestamp tolerance.</summary>
-    public abstract class WebhookSignatureCmdlet : SendPilotCmdlet
+    public abstract class WebhookSignatureCmdlet : SendPilotCancellableCmdlet
     {
         /// <summary>The endpoint's signing secret, as a SecureString or plain string (whsec_… for the Svix and Standard Webhooks schemes).</summary>
         [Parameter]
