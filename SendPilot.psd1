@@ -21,6 +21,11 @@
         'Get-SpConversation'
         'Get-SpCredit'
         'Get-SpLead'
+        'Get-SpLeadExtraction'
+        'Get-SpLeadExtractionResult'
+        'Get-SpLeadSearch'
+        'Get-SpLeadSearchFilter'
+        'Get-SpLeadSearchResult'
         'Get-SpMessage'
         'Get-SpProfile'
         'Get-SpSender'
@@ -35,8 +40,12 @@
         'Send-SpTestWebhook'
         'Set-SpSendLog'
         'Set-SpLeadStatus'
+        'Start-SpLeadExtraction'
+        'Start-SpLeadSearch'
         'Suspend-SpCampaign'
         'Test-SpWebhookSignature'
+        'Wait-SpLeadExtraction'
+        'Wait-SpLeadSearch'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -9,8 +9,9 @@ namespace SendPilot.PowerShell.Tests;
 public class ConventionTests
 {
     // Verbs that only read or that manage the local session: everything else changes SendPilot and must offer -WhatIf.
+    // Wait only polls a job's status.
     private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.OrdinalIgnoreCase)
-        { "Get", "Test", "ConvertFrom", "Receive", "Connect", "Disconnect" };
+        { "Get", "Test", "ConvertFrom", "Receive", "Connect", "Disconnect", "Wait" };
 
     private static IEnumerable<string> ApprovedVerbs() =>
         new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }

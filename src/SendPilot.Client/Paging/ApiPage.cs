@@ -22,9 +22,11 @@ namespace SendPilot.Client.Paging
         public string? ContinuationToken { get; private set; }
         public bool? HasMore { get; private set; }
 
-        public static ApiPage Parse(JsonElement body)
+        /// <summary>Reads a page; itemsName names the array that holds the items when the answer has several (offset-style answers do).</summary>
+        public static ApiPage Parse(JsonElement body, string? itemsName = null)
         {
-            var page = new ApiPage { Items = FindItems(body) };
+            var page = new ApiPage { Items = itemsName != null && JsonRead.TryGet(body, itemsName, out JsonElement named) && named.ValueKind == JsonValueKind.Array
+                ? ToList(named) : FindItems(body) };
             JsonElement paging = FindPaging(body);
             page.Page = (int?)JsonRead.Number(paging, "page", "currentPage");
             page.Limit = (int?)JsonRead.Number(paging, "limit", "pageSize", "perPage");

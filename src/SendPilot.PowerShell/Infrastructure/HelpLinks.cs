@@ -21,5 +21,6 @@ namespace SendPilot.PowerShell.Infrastructure
         public const string WebhookSignatures = Readme + "signatures-both-schemes";
         public const string TestWebhooks = Readme + "test-events";
         public const string AnyEndpoint = Readme + "any-other-endpoint";
+        public const string FindLeads = Readme + "finding-leads-the-lead-database-and-the-lead-extractor";
     }
 }

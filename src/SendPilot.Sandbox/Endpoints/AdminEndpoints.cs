@@ -20,7 +20,9 @@ internal static class AdminEndpoints
         .Post("/connections", r => SetConnection(host, r))
         .Post("/webhooks", r => ConfigureWebhooks(host, r))
         .Delete("/webhooks", _ => Done(host.State.Webhooks.Clear))
-        .Get("/webhooks/deliveries", _ => ApiResult.Ok(new { deliveries = host.State.Webhooks.Deliveries }));
+        .Get("/webhooks/deliveries", _ => ApiResult.Ok(new { deliveries = host.State.Webhooks.Deliveries }))
+        .Post("/lead-sourcing", r => LeadSourcingAdmin.Configure(host.State, r))
+        .Post("/credits", r => LeadSourcingAdmin.SetCredits(host.State, r));
 
     private static ApiResult Done(Action action)
     {

@@ -2,7 +2,7 @@ using SendPilot.Sandbox.Http;
 
 namespace SendPilot.Sandbox.Endpoints;
 
-/// <summary>Endpoints 1–16 of API.md; the same table serves /v1 and /api/v1.</summary>
+/// <summary>Endpoints 1–23 of API.md; the same table serves /v1 and /api/v1.</summary>
 internal static class ApiRoutes
 {
     public static ApiRouter Build()
@@ -14,6 +14,8 @@ internal static class ApiRoutes
         ConversationEndpoints.Map(router);
         SendEndpoints.Map(router);
         AccountEndpoints.Map(router);
+        LeadDatabaseEndpoints.Map(router);
+        LeadExtractorEndpoints.Map(router);
         return router;
     }
 }

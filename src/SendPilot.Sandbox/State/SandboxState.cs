@@ -29,6 +29,7 @@ public sealed class SandboxState
     public InboxStore Inbox { get; private set; } = null!;
     public ConnectionGraph Connections { get; private set; } = null!;
     public CreditBalance Credits { get; private set; } = null!;
+    public LeadSourcingStore LeadSourcing { get; private set; } = null!;
     public WebhookDispatcher Webhooks { get; } = new();
 
     internal Func<DateTimeOffset> Now { get; }
@@ -50,6 +51,27 @@ public sealed class SandboxState
         Inbox = SeedInbox(Leads);
         Connections = new ConnectionGraph();
         Credits = new CreditBalance(4500, 5000, 500, 1000, new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        LeadSourcing?.Retire();
+        LeadSourcing = new LeadSourcingStore(Now, Webhooks);
+    }
+
+    private readonly object _creditGate = new();
+
+    /// <summary>Takes credits from the pool (lead searches and extractions); false, taking nothing, when fewer are available.</summary>
+    internal bool TrySpendCredits(int amount)
+    {
+        lock (_creditGate)
+        {
+            if (Credits.Available < amount) return false;
+            Credits = Credits with { Available = Credits.Available - amount, Used = Credits.Used + amount };
+            return true;
+        }
+    }
+
+    /// <summary>Sets the credits available (tests: a short pool, or enough for a very large search).</summary>
+    public void SetAvailableCredits(int available)
+    {
+        lock (_creditGate) Credits = Credits with { Available = available };
     }
 
     // Seeded leads are always kept in full, so lead_1 … lead_144 exist even in benchmark mode.

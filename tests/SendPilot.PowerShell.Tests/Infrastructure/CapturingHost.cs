@@ -69,7 +69,7 @@ public sealed class CapturingHost : PSHost
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }
         public override void WriteVerboseLine(string message) { }
-        public override void WriteWarningLine(string message) { }
+        public override void WriteWarningLine(string message) => Add("WARNING: " + message + "\n");
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
             throw new NotSupportedException("The test host does not prompt.");
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
