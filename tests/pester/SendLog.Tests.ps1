@@ -90,7 +90,7 @@ while (-not (Test-Path '$go')) { Start-Sleep -Milliseconds 20 }
         $table = Get-SpSendLog | Out-String -Width 80
         $table | Should -Match 'Time\s+Status\s+Action\s+SenderId\s+Id\s+Recipient'
         $table | Should -Match 'sent\s+message\s+sender_ann\s+sl_[0-9a-f]{16}\s+/in/ann-one'
-        "$($skipped[0])" | Should -Match '^Skipped https://www.linkedin.com/in/ann-one \(input row 1\): this message was already sent to them on .+ from sender_ann, so nothing was sent \(send log sl_\w+\)\.$'
+        "$($skipped[0])" | Should -Match '^Skipped https://www.linkedin.com/in/ann-one \(input row 1\): this message was already sent to them on .+ from sender_ann, so nothing was sent \(send log sl_\w+\)\. To send it again anyway, add -Force\.$'
         $skipped[0].ErrorDetails.Message | Should -BeLike '*To send it again anyway, add -Force.'
         "$($skipped[0])" | Should -Not -Match 'statusCode'
     }
