@@ -146,8 +146,8 @@ public class DeliveryTests : IClassFixture<SandboxFixture>
     [InlineData("http://api.sendpilot.ai/v1", false)]
     [InlineData("http://10.0.0.5/v1", false)]
     [InlineData("ftp://127.0.0.1/v1", false)]
-    [InlineData("http://127.0.0.1:5080/v1", true)]
-    [InlineData("http://localhost:5080/v1", true)]
+    [InlineData("http://127.0.0.1:8080/v1", true)]
+    [InlineData("http://localhost:8080/v1", true)]
     [InlineData("http://[::1]:5080/v1", true)]
     [InlineData("https://api.sendpilot.ai/v1", true)]
     public void Only_https_or_loopback_base_uris_are_accepted(string uri, bool accepted)
