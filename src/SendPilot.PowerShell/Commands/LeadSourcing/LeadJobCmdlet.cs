@@ -17,7 +17,6 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     public abstract class LeadJobCmdlet<TJob> : SendPilotCmdlet where TJob : LeadSourcingJob
     {
         private const int ProgressId = 4731;
-        private volatile string? _waitingOn;
 
         internal abstract LeadJobKind<TJob> Kind { get; }
 
@@ -70,7 +69,6 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
                 Timeout = TimeSpan.FromSeconds(timeoutSec),
                 PollInterval = TimeSpan.FromSeconds(pollIntervalSec),
             };
-            _waitingOn = id;
             LeadJobWaitResult<TJob> result;
             try
             {
@@ -82,9 +80,11 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
                 WriteError(LeadSourcingErrors.NotFound(notFound, Kind, id));
                 return null;
             }
-            finally
+            catch (Exception stopped) when (CancelToken.IsCancellationRequested && (stopped is OperationCanceledException || stopped is PipelineStoppedException))
             {
-                _waitingOn = null;
+                // Said on the pipeline thread, before the stop completes; the host still shows lines while the pipeline stops.
+                TellStoppedWaiting(id);
+                throw;
             }
             WriteProgress(new ProgressRecord(ProgressId, Activity(id, result.Job), "Done") { RecordType = ProgressRecordType.Completed });
             return Outcome(id, result);
@@ -114,11 +114,8 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
             }
         }
 
-        protected override void StopProcessing()
+        private void TellStoppedWaiting(string id)
         {
-            string? id = _waitingOn; // read first: once cancelled, the pipeline thread clears it
-            base.StopProcessing();
-            if (id == null) return;
             try
             {
                 Host.UI.WriteWarningLine(LeadSourcingErrors.StoppedWaiting(Kind, id));
