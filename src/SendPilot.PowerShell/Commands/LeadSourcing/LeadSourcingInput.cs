@@ -11,6 +11,9 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
     {
         public const int DefaultPollIntervalSec = 2;
 
+        /// <summary>How long Start-…'s -Wait and Wait-… wait for a job by default, in seconds; the job goes on at SendPilot after that.</summary>
+        public const int DefaultTimeoutSec = 1800;
+
         /// <summary>The hashtable as plain values, keys as given, so filters reach the API unchanged.</summary>
         public static IDictionary<string, object?> Filters(Hashtable filter)
         {

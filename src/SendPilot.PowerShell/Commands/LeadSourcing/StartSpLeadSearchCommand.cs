@@ -64,7 +64,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
         /// <summary>With -Wait: how long to wait, in seconds (default 1800); the search goes on at SendPilot after that.</summary>
         [Parameter]
         [ValidateRange(1, 86_400)]
-        public int TimeoutSec { get; set; } = 1800;
+        public int TimeoutSec { get; set; } = LeadSourcingInput.DefaultTimeoutSec;
 
         internal override LeadJobKind<LeadSearchJob> Kind => LeadJobKinds.Search;
 

@@ -34,7 +34,7 @@ namespace SendPilot.PowerShell.Commands.LeadSourcing
         /// <summary>How long to wait for each lead extraction, in seconds (default 1800); it goes on at SendPilot after that.</summary>
         [Parameter]
         [ValidateRange(1, 86_400)]
-        public int TimeoutSec { get; set; } = 1800;
+        public int TimeoutSec { get; set; } = LeadSourcingInput.DefaultTimeoutSec;
 
         /// <summary>The first pause between polls, in seconds (default 2); later pauses grow up to 30 seconds.</summary>
         [Parameter]
