@@ -10,6 +10,12 @@ using SendPilot.Sandbox;
 
 // Leads, outreach and webhooks benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
 // dotnet run -c Release --project bench/SendPilot.Bench [-- --quick] [--scenario N]
+// Cold, in real pwsh processes: dotnet run -c Release --project bench/SendPilot.Bench -- --cold (see Cold/ColdBench.cs)
+if (args.Contains("--cold"))
+{
+    string coldManifest = FindManifest();
+    return await SendPilot.Bench.Cold.ColdBench.RunAsync(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(coldManifest)))!, coldManifest, args);
+}
 bool quick = args.Contains("--quick");
 int scenarioArg = Array.IndexOf(args, "--scenario");
 int? only = scenarioArg >= 0 && scenarioArg + 1 < args.Length ? int.Parse(args[scenarioArg + 1]) : null;
