@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SendPilot.Client.Leads;
+using System.Runtime.CompilerServices;
+using SendPilot.Client;
 
 namespace SendPilot.PowerShell.Infrastructure
 {
@@ -13,21 +15,25 @@ namespace SendPilot.PowerShell.Infrastructure
     /// </summary>
     internal sealed class InputRow
     {
+        // Room for a typical CSV row without regrowing the list.
+        private const int TypicalColumns = 16;
+
         private InputRow(List<RowField> fields) => Fields = fields;
 
         public IReadOnlyList<RowField> Fields { get; }
 
         /// <summary>Dictionaries by entry, anything else by property (unreadable properties are left out).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static InputRow Of(object? input)
         {
-            var fields = new List<RowField>();
             object? value = Unwrap(input);
+            var fields = new List<RowField>(value is IDictionary entries ? entries.Count : TypicalColumns);
             if (value is IDictionary map)
             {
                 foreach (DictionaryEntry entry in map)
                     fields.Add(Field(Convert.ToString(Unwrap(entry.Key)) ?? "", entry.Value));
             }
-            else if (value != null)
+            else if (value != null && !(value is PSObject row && NoteProperties.TryRead(row, fields)))
             {
                 foreach (PSPropertyInfo property in PSObject.AsPSObject(input).Properties)
                     if (TryRead(property, out object? item)) fields.Add(Field(property.Name, item));
@@ -49,10 +55,12 @@ namespace SendPilot.PowerShell.Infrastructure
         }
 
         /// <summary>The value without its PSObject wrapper; a [pscustomobject] stays wrapped (it has no other form).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static object? Unwrap(object? value) =>
             value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
 
-        private static RowField Field(string name, object? raw)
+        [MethodImpl(HotPath.Optimized)]
+        internal static RowField Field(string name, object? raw)
         {
             object? value = Unwrap(raw);
             RowValueShape shape = value is PSObject ? RowValueShape.Nested : RowField.ShapeOf(value);
