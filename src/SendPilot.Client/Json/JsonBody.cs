@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Json
 {
@@ -22,6 +23,7 @@ namespace SendPilot.Client.Json
             return stream.ToArray();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static void WriteValue(Utf8JsonWriter writer, object? value)
         {
             switch (value)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -15,6 +16,7 @@ namespace SendPilot.Client.Leads
         public int Count => _count;
 
         /// <summary>Adds the text's fingerprint; false when it was already there.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool Add(string text)
         {
             ulong hash = Fingerprint(text);
@@ -24,6 +26,7 @@ namespace SendPilot.Client.Leads
             return true;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Insert(ulong[] slots, ulong hash)
         {
             int mask = slots.Length - 1;
@@ -47,6 +50,7 @@ namespace SendPilot.Client.Leads
         }
 
         /// <summary>FNV-1a over the UTF-16 code units, finalised with a 64-bit mixer; never 0 (the empty slot).</summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static ulong Fingerprint(string text)
         {
             ulong hash = 14695981039346656037UL;

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -14,6 +16,10 @@ namespace SendPilot.Client.Leads
     {
         public const string LinkedinUrl = "linkedinUrl";
         public const string CampaignId = "campaignId";
+
+        // First: the other static fields squash names as they are initialised.
+        private const int MaxSquashed = 4096;
+        private static readonly ConcurrentDictionary<string, string> Squashed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         private static readonly Dictionary<string, string> Known = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -40,11 +46,13 @@ namespace SendPilot.Client.Leads
         /// A row exported from the module's own leads (Get-SpLead | Export-Csv): it has both Id and LeadId, equal.
         /// Such a row is read as a lead: only its known fields and custom fields are copied.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsExportedLead(IReadOnlyList<RowField> row)
         {
             object? id = null, leadId = null;
-            foreach (RowField field in row)
+            for (int i = 0; i < row.Count; i++)
             {
+                RowField field = row[i];
                 string name = Squash(field.Name);
                 if (name == "id") id = field.Value;
                 else if (name == "leadid") leadId = field.Value;
@@ -93,8 +101,17 @@ namespace SendPilot.Client.Leads
             return row[b.Length];
         }
 
-        /// <summary>Lower case without spaces, '_' and '-'.</summary>
+        /// <summary>Lower case without spaces, '_' and '-'. Column names repeat on every row: each is squashed once.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string Squash(string name)
+        {
+            if (Squashed.TryGetValue(name, out string? known)) return known;
+            string squashed = SquashNow(name);
+            if (Squashed.Count < MaxSquashed) Squashed[name] = squashed;
+            return squashed;
+        }
+
+        private static string SquashNow(string name)
         {
             var text = new StringBuilder(name.Length);
             foreach (char c in name)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SendPilot.Client.Json;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -48,14 +49,16 @@ namespace SendPilot.Client.Leads
         /// <summary>Whether any of these column names means the LinkedIn URL (after the property map).</summary>
         public bool HasUrlColumn(IEnumerable<string> columns) => columns.Any(c => TargetName(c) == LeadFieldNames.LinkedinUrl);
 
+        [MethodImpl(HotPath.Optimized)]
         internal PreparedLead? Read(IReadOnlyList<RowField> row, out string? reason)
         {
-            var fields = new List<KeyValuePair<string, object>>();
+            var fields = new List<KeyValuePair<string, object>>(row.Count);
             bool exportedLead = LeadFieldNames.IsExportedLead(row);
             string? urlColumn = null;
             object? rawUrl = null;
-            foreach (RowField column in row)
+            for (int i = 0; i < row.Count; i++)
             {
+                RowField column = row[i];
                 if (exportedLead && LeadFieldNames.IsLeadOwnColumn(column.Name)) continue;
                 string? name = TargetName(column.Name);
                 if (name == null) continue;
@@ -89,6 +92,7 @@ namespace SendPilot.Client.Leads
             return new PreparedLead(url, key, fields);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private string? TargetName(string column)
         {
             if (_targets.TryGetValue(column, out string? cached)) return cached;
@@ -112,13 +116,15 @@ namespace SendPilot.Client.Leads
             return LeadFieldNames.Canonical(name);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Contains(List<KeyValuePair<string, object>> fields, string name)
         {
-            foreach (var field in fields)
-                if (string.Equals(field.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
+            for (int i = 0; i < fields.Count; i++)
+                if (string.Equals(fields[i].Key, name, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool TryFlatten(RowField field, out object? flat, out string? problem)
         {
             flat = null;
@@ -127,6 +133,7 @@ namespace SendPilot.Client.Leads
         }
 
         /// <summary>A value as JSON can carry it flat; null means "leave the field out".</summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool TryFlatten(object? value, out object? flat, out string? problem)
         {
             flat = null;

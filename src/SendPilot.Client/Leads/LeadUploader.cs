@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using SendPilot.Client.Http;
 using SendPilot.Client.Json;
 using SendPilot.Client.Models;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -48,7 +49,12 @@ namespace SendPilot.Client.Leads
         private readonly BatchScheduler<Batch> _scheduler;
         private readonly Dictionary<string, CampaignUpload> _campaigns = new Dictionary<string, CampaignUpload>(StringComparer.Ordinal);
         private readonly List<CampaignUpload> _campaignOrder = new List<CampaignUpload>();
-        private readonly LeadUploadProgress _progress = new LeadUploadProgress();
+        // Progress counters: rows are counted on the adding thread, batches on any; read together only for display.
+        private long _rowsReceived, _rowsDone;
+        private int _batchesSent, _batchesDone;
+        // Batches are serialised one at a time, on the thread that adds rows: one buffer and writer serve them all.
+        private readonly ReusableBuffer _body = new ReusableBuffer(64 * 1024);
+        private Utf8JsonWriter? _bodyWriter;
         private long _rowNumber;
         private long _notSent;
         private SendPilotApiException? _stoppedBy;
@@ -84,16 +90,17 @@ namespace SendPilot.Client.Leads
         /// has a slot and is on its way. Its result is true once the upload has stopped: add nothing more and call
         /// <see cref="StopAsync"/>.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public Task<bool> AddAsync(string? campaignId, IReadOnlyList<RowField>? row, object? source)
         {
             long number = ++_rowNumber;
-            lock (_progress) _progress.RowsReceived = number;
+            Volatile.Write(ref _rowsReceived, number);
             if (string.IsNullOrWhiteSpace(campaignId))
                 return Rejected(null, number, source, row == null
                     ? "the row is $null, and there is no campaign to add it to."
                     : "No campaign: none was given for the upload and the row has no campaignId column or property.");
             CampaignUpload campaign = Campaign(campaignId!.Trim());
-            campaign.Count(c => c.Submitted++);
+            campaign.RowSubmitted();
             if (row == null) return Rejected(campaign, number, source, "the row is $null; there is nothing to add.");
 
             PreparedLead? lead = _reader.Read(row, out string? reason);
@@ -194,7 +201,7 @@ namespace SendPilot.Client.Leads
         private void CountStarted(Batch batch)
         {
             batch.Campaign.Count(c => c.Batches++);
-            lock (_progress) _progress.BatchesSent++;
+            Interlocked.Increment(ref _batchesSent);
         }
 
         private async Task SendAsync(Batch batch)
@@ -233,13 +240,8 @@ namespace SendPilot.Client.Leads
         /// <summary>After the batch's slot was handed on.</summary>
         private void ReportDone(Batch batch)
         {
-            LeadUploadProgress progress;
-            lock (_progress)
-            {
-                _progress.BatchesDone++;
-                progress = Snapshot();
-            }
-            _listener.BatchDone(progress);
+            Interlocked.Increment(ref _batchesDone);
+            _listener.BatchDone(Snapshot());
         }
 
         private static bool StopsUpload(SendPilotApiException failure) =>
@@ -306,45 +308,47 @@ namespace SendPilot.Client.Leads
 
         private void RowsDone(int count)
         {
-            lock (_progress) _progress.RowsDone += count;
+            Interlocked.Add(ref _rowsDone, count);
         }
 
         private LeadUploadProgress Snapshot() => new LeadUploadProgress
         {
-            RowsReceived = _progress.RowsReceived, RowsDone = _progress.RowsDone,
-            BatchesSent = _progress.BatchesSent, BatchesDone = _progress.BatchesDone,
+            RowsReceived = Volatile.Read(ref _rowsReceived), RowsDone = Interlocked.Read(ref _rowsDone),
+            BatchesSent = Volatile.Read(ref _batchesSent), BatchesDone = Volatile.Read(ref _batchesDone),
         };
 
         /// <summary>{"campaignId":…,"leads":[{"linkedinUrl":…, fields…}, …]}; the rows' field values are released.</summary>
-        private static byte[] Serialize(string campaignId, List<PendingRow> rows)
+        [MethodImpl(HotPath.Optimized)]
+        private byte[] Serialize(string campaignId, List<PendingRow> rows)
         {
-            using var stream = new MemoryStream(rows.Count * 256);
-            using (var writer = new Utf8JsonWriter(stream))
+            _body.Clear();
+            Utf8JsonWriter writer = _bodyWriter ??= new Utf8JsonWriter(_body);
+            writer.Reset(_body);
+            writer.WriteStartObject();
+            writer.WriteString("campaignId", campaignId);
+            writer.WriteStartArray("leads");
+            foreach (PendingRow row in rows)
             {
+                PreparedLead lead = row.Lead!;
                 writer.WriteStartObject();
-                writer.WriteString("campaignId", campaignId);
-                writer.WriteStartArray("leads");
-                foreach (PendingRow row in rows)
+                writer.WriteString(LeadFieldNames.LinkedinUrl, lead.LinkedinUrl);
+                foreach (var field in lead.Fields)
                 {
-                    PreparedLead lead = row.Lead!;
-                    writer.WriteStartObject();
-                    writer.WriteString(LeadFieldNames.LinkedinUrl, lead.LinkedinUrl);
-                    foreach (var field in lead.Fields)
-                    {
-                        writer.WritePropertyName(field.Key);
-                        JsonBody.WriteValue(writer, field.Value);
-                    }
-                    writer.WriteEndObject();
-                    row.Release();
+                    writer.WritePropertyName(field.Key);
+                    JsonBody.WriteValue(writer, field.Value);
                 }
-                writer.WriteEndArray();
                 writer.WriteEndObject();
+                row.Release();
             }
-            return stream.ToArray();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            return _body.ToArray();
         }
 
         public void Dispose()
         {
+            _bodyWriter?.Dispose();
             _cancel.Cancel();
             _cancel.Dispose();
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -16,10 +17,18 @@ namespace SendPilot.Client.Leads
         /// <param name="normalized">The form sent to the API.</param>
         /// <param name="key">Lower-case form used to detect duplicates.</param>
         /// <param name="reason">Why the URL cannot be used.</param>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryNormalize(string raw, out string normalized, out string key, out string? reason)
         {
             normalized = key = "";
             string text = raw.Trim();
+            if (IsCanonical(text))
+            {
+                normalized = text;
+                key = LowerAscii(text);
+                reason = null;
+                return true;
+            }
             if (IsMemberId(text) || text.StartsWith("urn:li:", StringComparison.OrdinalIgnoreCase))
             {
                 reason = $"'{text}' is a LinkedIn internal member id (ACoAA…/URN), not a profile URL; use {Expected}.";
@@ -54,6 +63,33 @@ namespace SendPilot.Client.Leads
             key = "https://www.linkedin.com/in/" + Uri.UnescapeDataString(slug).ToLowerInvariant();
             reason = null;
             return true;
+        }
+
+        private const string CanonicalPrefix = "https://www.linkedin.com/in/";
+
+        /// <summary>
+        /// Already in the form sent (most CSV exports are): https://www.linkedin.com/in/ and a plain slug of letters, digits,
+        /// '-' and '_'. Such a URL normalises to itself, so the parsing below is skipped, and most of all its allocations.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static bool IsCanonical(string text)
+        {
+            if (text.Length <= CanonicalPrefix.Length || !text.StartsWith(CanonicalPrefix, StringComparison.Ordinal)) return false;
+            for (int i = CanonicalPrefix.Length; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+            }
+            return string.CompareOrdinal(text, CanonicalPrefix.Length, "ACoAA", 0, 5) != 0 && string.CompareOrdinal(text, CanonicalPrefix.Length, "ACwAA", 0, 5) != 0;
+        }
+
+        /// <summary>The duplicate key of a canonical URL: the text itself unless the slug has capitals.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static string LowerAscii(string text)
+        {
+            foreach (char c in text)
+                if (c >= 'A' && c <= 'Z') return text.ToLowerInvariant();
+            return text;
         }
 
         private static bool IsMemberId(string text) =>

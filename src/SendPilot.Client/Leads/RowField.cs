@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -32,6 +33,7 @@ namespace SendPilot.Client.Leads
         public object? Value { get; }
         public RowValueShape Shape { get; }
 
+        [MethodImpl(HotPath.Optimized)]
         public static RowValueShape ShapeOf(object? value)
         {
             switch (value)

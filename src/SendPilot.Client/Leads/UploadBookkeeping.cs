@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 using SendPilot.Client.Models;
 
 namespace SendPilot.Client.Leads
@@ -61,6 +62,9 @@ namespace SendPilot.Client.Leads
             return rows;
         }
 
+        /// <summary>Once per row read, on the adding thread: no lock.</summary>
+        public void RowSubmitted() => Interlocked.Increment(ref _counts.Submitted);
+
         public void Count(Action<Counts> change)
         {
             lock (_gate) change(_counts);
@@ -82,7 +86,7 @@ namespace SendPilot.Client.Leads
                 return new LeadUploadSummary
                 {
                     CampaignId = Id,
-                    Submitted = _counts.Submitted,
+                    Submitted = Interlocked.Read(ref _counts.Submitted),
                     Added = _counts.Added,
                     DuplicatesSkipped = _counts.DuplicatesSkipped,
                     Invalid = _counts.Invalid,
@@ -98,7 +102,10 @@ namespace SendPilot.Client.Leads
 
     internal sealed class Counts
     {
-        public long Submitted, Added, DuplicatesSkipped, Invalid, Failed, UnmappedInvalid, Unaccounted;
+        /// <summary>Only changed through <see cref="CampaignUpload.RowSubmitted"/>.</summary>
+        public long Submitted;
+
+        public long Added, DuplicatesSkipped, Invalid, Failed, UnmappedInvalid, Unaccounted;
         public int Batches, RetriedUncertain, UnknownAnswers;
     }
 }

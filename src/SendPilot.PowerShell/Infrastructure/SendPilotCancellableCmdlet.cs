@@ -19,6 +19,7 @@ namespace SendPilot.PowerShell.Infrastructure
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineQueue _pipelineThread = new PipelineQueue();
         private ClientLog? _log;
+        private Action? _processItem; // one delegate for every record, not one each
 
         protected CancellationToken CancelToken => _stopping.Token;
 
@@ -30,7 +31,7 @@ namespace SendPilot.PowerShell.Infrastructure
         protected virtual void End() { }
 
         protected sealed override void BeginProcessing() => Run(Begin);
-        protected sealed override void ProcessRecord() => Run(ProcessItem);
+        protected sealed override void ProcessRecord() => Run(_processItem ??= ProcessItem);
         protected sealed override void EndProcessing() => Run(End);
         protected override void StopProcessing() => _stopping.Cancel();
 

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using SendPilot.Client.Leads;
 using SendPilot.Client.Models;
 using SendPilot.PowerShell.Infrastructure;
+using System.Runtime.CompilerServices;
+using SendPilot.Client;
 
 namespace SendPilot.PowerShell.Commands.Leads
 {
@@ -14,6 +16,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         /// A bare URL (text or [uri]) is the linkedinUrl; the module's own lead-shaped objects go through
         /// <see cref="ILeadSource"/>; anything else is read as a row. Null for a $null row.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static IReadOnlyList<RowField>? Fields(PSObject? row)
         {
             switch (row?.BaseObject)
@@ -36,6 +39,7 @@ namespace SendPilot.PowerShell.Commands.Leads
             row != null && !(row.BaseObject is string || row.BaseObject is Uri || row.BaseObject is ILeadSource);
 
         /// <summary>The campaign a hashtable row names itself (objects bind -CampaignId by property name instead).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string? CampaignOf(PSObject? row)
         {
             if (!(row?.BaseObject is System.Collections.IDictionary)) return null;
