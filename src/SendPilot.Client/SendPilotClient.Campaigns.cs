@@ -30,6 +30,10 @@ namespace SendPilot.Client
             return JsonRead.Deserialize<Campaign>(Unwrap(body));
         }
 
+        /// <summary>Fails as GetCampaignAsync would, without turning the answer into a Campaign.</summary>
+        public Task CheckCampaignAsync(string campaignId, CancellationToken cancellationToken = default) =>
+            GetJsonAsync(new ApiRequest(HttpMethod.Get, "/campaigns/" + PathSegment(campaignId)), cancellationToken);
+
         /// <summary>
         /// Pauses or resumes a campaign (<paramref name="action"/> is "pause" or "resume"). After an answer that leaves the
         /// outcome unknown (5xx, timeout, dropped connection) the campaign is read again before anything else: if it already

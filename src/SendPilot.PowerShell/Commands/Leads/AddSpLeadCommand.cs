@@ -85,6 +85,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         public int ThrottleLimit { get; set; } = 4;
 
         private LeadUploader? _uploader;
+        private Task? _campaignCheck;
         private long _expected = -1;
         private long _rowsRead;
         private long _lastProgressTicks;
@@ -99,12 +100,15 @@ namespace SendPilot.PowerShell.Commands.Leads
                 PropertyMap = PropertyMap?.Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string, string?>(e.Key?.ToString() ?? "", e.Value?.ToString())),
             };
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(CampaignId))) CheckCampaign(CampaignId!);
+            // Checked while the first row is being read (in a cold process that is the slow part of both), and waited
+            // for before any row is taken.
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(CampaignId))) _campaignCheck = Client.CheckCampaignAsync(CampaignId!, CancelToken);
             _uploader = Client.UploadLeads(options, this, CancelToken);
         }
 
         protected override void ProcessItem()
         {
+            CheckCampaign();
             if (!MyInvocation.ExpectingInput && InputObject?.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
             {
                 // -InputObject $rows: the size is known, so progress shows a percentage.
@@ -118,16 +122,20 @@ namespace SendPilot.PowerShell.Commands.Leads
 
         protected override void End()
         {
+            CheckCampaign();
             LeadUploadResult result = Await(_uploader!.CompleteAsync());
             Finish(result);
         }
 
-        /// <summary>One GET before any row is read, so a wrong -CampaignId fails once instead of once per buffered row.</summary>
-        private void CheckCampaign(string campaignId)
+        /// <summary>One GET before any row is taken, so a wrong -CampaignId fails once instead of once per buffered row.</summary>
+        private void CheckCampaign()
         {
+            if (_campaignCheck == null) return;
+            string campaignId = CampaignId!;
             try
             {
-                Await(Client.GetCampaignAsync(campaignId, CancelToken));
+                Await(_campaignCheck);
+                _campaignCheck = null;
             }
             catch (SendPilotApiException failure)
             {
