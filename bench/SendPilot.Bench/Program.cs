@@ -11,6 +11,15 @@ using SendPilot.Sandbox;
 // Leads, outreach and webhooks benchmark: the sandbox in-process, the module in a real PowerShell engine in-process.
 // dotnet run -c Release --project bench/SendPilot.Bench [-- --quick] [--scenario N]
 // Cold, in real pwsh processes: dotnet run -c Release --project bench/SendPilot.Bench -- --cold (see Cold/ColdBench.cs)
+if (args.Contains("--serve"))
+{
+    // The cold benchmark's lean server on its own, for profiling a script by hand: --serve [latency ms]
+    await using var lean = await SendPilot.Bench.Cold.LeanServer.StartAsync();
+    lean.LatencyMs = args.Length > 1 ? int.Parse(args[^1]) : 0;
+    lean.ListTotal = 50_000;
+    Console.WriteLine($"lean server on {lean.BaseUri} ({lean.LatencyMs} ms); Ctrl+C to stop");
+    await Task.Delay(Timeout.Infinite);
+}
 if (args.Contains("--cold"))
 {
     string coldManifest = FindManifest();
