@@ -82,7 +82,8 @@ namespace SendPilot.PowerShell.Infrastructure
 
         private ClientLog CreateLog()
         {
-            Action<string> verbose = message => PostToPipeline(() => WriteVerbose(message));
+            // Without -Verbose (or $VerbosePreference) the request lines are never built: one per request adds up.
+            Action<string>? verbose = PreferenceWanted("Verbose", "VerbosePreference") ? message => PostToPipeline(() => WriteVerbose(message)) : (Action<string>?)null;
             Action<string>? debug = PreferenceWanted("Debug", "DebugPreference") ? message => PostToPipeline(() => WriteDebug(message)) : (Action<string>?)null;
             return new ClientLog(verbose, debug, wait => PostToPipeline(() => WriteWaitProgress(wait)));
         }
