@@ -22,9 +22,12 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public IReadOnlyList<RowField> Fields { get; }
 
-        /// <summary>Dictionaries by entry, anything else by property (unreadable properties are left out).</summary>
+        /// <summary>
+        /// Dictionaries by entry, anything else by property (unreadable properties are left out). A command reading many
+        /// rows passes its own <paramref name="notes"/>, so [pscustomobject] rows are read the fast way.
+        /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static InputRow Of(object? input)
+        public static InputRow Of(object? input, NoteProperties? notes = null)
         {
             object? value = Unwrap(input);
             var fields = new List<RowField>(value is IDictionary entries ? entries.Count : TypicalColumns);
@@ -33,7 +36,7 @@ namespace SendPilot.PowerShell.Infrastructure
                 foreach (DictionaryEntry entry in map)
                     fields.Add(Field(Convert.ToString(Unwrap(entry.Key)) ?? "", entry.Value));
             }
-            else if (value != null && !(value is PSObject row && NoteProperties.TryRead(row, fields)))
+            else if (value != null && !(notes != null && value is PSObject row && notes.TryRead(row, fields)))
             {
                 foreach (PSPropertyInfo property in PSObject.AsPSObject(input).Properties)
                     if (TryRead(property, out object? item)) fields.Add(Field(property.Name, item));

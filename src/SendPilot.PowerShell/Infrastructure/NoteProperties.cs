@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
@@ -21,19 +20,20 @@ namespace SendPilot.PowerShell.Infrastructure
     /// is a note property (or one of those generated member sets), and for each list of type names the first row was read
     /// both ways with the same result, so no types.ps1xml member or adapter adds anything for that type. Nothing here
     /// takes a lock or changes the object. Where the engine lacks these internals (another PowerShell version) every row
-    /// is read through Properties.
+    /// is read through Properties. One instance per command: what it learnt about a type holds for that command only,
+    /// so an Update-TypeData between two commands is always seen.
     /// </summary>
-    internal static class NoteProperties
+    internal sealed class NoteProperties
     {
         private const int MaxTypeLists = 256;
         private static readonly Func<PSObject, OrderedDictionary>? Members = Compile<OrderedDictionary>("InstanceMembers", typeof(OrderedDictionary));
         private static readonly Func<PSObject, object?>? TypeNames = Compile<object?>(null, typeof(PSObject).Assembly.GetType("System.Management.Automation.Runspaces.ConsolidatedString"));
-        private static readonly ConcurrentDictionary<string, bool> SameAsProperties = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private static volatile Verdict? _last;
+        private readonly Dictionary<string, bool> _sameAsProperties = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private Verdict? _last;
 
         /// <summary>Adds the row's fields in order; false (and nothing added) when it must be read through Properties.</summary>
         [MethodImpl(HotPath.Optimized)]
-        public static bool TryRead(PSObject row, List<RowField> fields)
+        public bool TryRead(PSObject row, List<RowField> fields)
         {
             if (Members == null || TypeNames == null || !(row.BaseObject is PSCustomObject) || !ReadInstance(row, fields)) return false;
             return IsSameAsProperties(row, fields) || Clear(fields);
@@ -62,16 +62,16 @@ namespace SendPilot.PowerShell.Infrastructure
         /// lock): none yet means the base type's own list, and rows of one source share one list object.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        private static bool IsSameAsProperties(PSObject row, List<RowField> fields)
+        private bool IsSameAsProperties(PSObject row, List<RowField> fields)
         {
             object? names = TypeNames!(row);
             Verdict? last = _last;
             if (last != null && ReferenceEquals(last.Names, names)) return last.Same;
             string key = names is IEnumerable<string> list ? string.Join("\n", list) : "";
-            if (!SameAsProperties.TryGetValue(key, out bool same))
+            if (!_sameAsProperties.TryGetValue(key, out bool same))
             {
                 same = MatchesProperties(row, fields);
-                if (SameAsProperties.Count < MaxTypeLists) SameAsProperties[key] = same;
+                if (_sameAsProperties.Count < MaxTypeLists) _sameAsProperties[key] = same;
             }
             _last = new Verdict(names, same);
             return same;

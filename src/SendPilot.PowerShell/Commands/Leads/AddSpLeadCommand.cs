@@ -84,6 +84,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         [ValidateRange(1, LeadUploadOptions.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = 4;
 
+        private readonly NoteProperties _notes = new NoteProperties();
         private LeadUploader? _uploader;
         private Task? _campaignCheck;
         private long _expected = -1;
@@ -151,7 +152,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         private bool Add(PSObject? row)
         {
             string? campaignId = CampaignId ?? LeadRows.CampaignOf(row);
-            IReadOnlyList<RowField>? fields = LeadRows.Fields(row);
+            IReadOnlyList<RowField>? fields = LeadRows.Fields(row, _notes);
             Task<bool> added = _uploader!.AddAsync(campaignId, fields, row);
             bool stopped = added.IsCompleted ? added.GetAwaiter().GetResult() : Await(added);
             if (++_rowsRead == 1 && !stopped) stopped = CheckColumns(row, fields);

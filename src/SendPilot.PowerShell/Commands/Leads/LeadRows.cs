@@ -17,7 +17,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         /// <see cref="ILeadSource"/>; anything else is read as a row. Null for a $null row.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static IReadOnlyList<RowField>? Fields(PSObject? row)
+        public static IReadOnlyList<RowField>? Fields(PSObject? row, NoteProperties notes)
         {
             switch (row?.BaseObject)
             {
@@ -30,7 +30,7 @@ namespace SendPilot.PowerShell.Commands.Leads
                 case ILeadSource lead:
                     return Copy(lead);
                 default:
-                    return InputRow.Of(row).Fields;
+                    return InputRow.Of(row, notes).Fields;
             }
         }
 
