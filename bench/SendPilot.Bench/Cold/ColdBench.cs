@@ -81,7 +81,7 @@ public sealed class ColdBench
         string csv = LeadCsv(rows);
         lean.LatencyMs = LatencyMs;
         var results = Alternate(
-            ("module", () => Expect(_pwsh.Run(ColdScripts.AddSpLead(_manifest, csv), Env(lean)), rows)),
+            ("module", () => { lean.ResetCounts(); var run = Expect(_pwsh.Run(ColdScripts.AddSpLead(_manifest, csv), Env(lean)), rows); Console.WriteLine($"             at the server: first POST to last answer {lean.PostSpan.TotalSeconds:0.000} s, a POST took {lean.MeanPostTime.TotalMilliseconds:0.0} ms on average"); return run; }),
             ("sequential", () => Expect(_pwsh.Run(ColdScripts.SequentialRestLoop(csv), Env(lean)), rows)),
             ("parallel", () => Expect(_pwsh.Run(ColdScripts.ParallelRestLoop(csv), Env(lean)), rows)));
         lean.LatencyMs = 0;

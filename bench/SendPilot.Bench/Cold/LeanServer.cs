@@ -21,7 +21,7 @@ public sealed class LeanServer : IAsyncDisposable
 {
     private static readonly byte[] UrlKey = Encoding.UTF8.GetBytes("\"linkedinUrl\"");
     private readonly WebApplication _app;
-    private long _leadsReceived, _requests;
+    private long _leadsReceived, _requests, _firstPost, _lastAnswer, _postTicks, _posts;
 
     private LeanServer(WebApplication app) => _app = app;
 
@@ -31,8 +31,19 @@ public sealed class LeanServer : IAsyncDisposable
     public long Requests => Interlocked.Read(ref _requests);
     public Uri BaseUri { get; private set; } = null!;
 
+    /// <summary>From the first POST /leads arriving to the last answer leaving, since the last reset.</summary>
+    public TimeSpan PostSpan => TimeSpan.FromTicks((long)((Interlocked.Read(ref _lastAnswer) - Interlocked.Read(ref _firstPost)) * (double)TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
+
+    /// <summary>How long the server itself took over a POST /leads on average (its latency included), since the last reset.</summary>
+    public TimeSpan MeanPostTime => Interlocked.Read(ref _posts) == 0 ? TimeSpan.Zero
+        : TimeSpan.FromSeconds(Interlocked.Read(ref _postTicks) / (double)System.Diagnostics.Stopwatch.Frequency / Interlocked.Read(ref _posts));
+
     public void ResetCounts()
     {
+        Interlocked.Exchange(ref _postTicks, 0);
+        Interlocked.Exchange(ref _posts, 0);
+        Interlocked.Exchange(ref _firstPost, 0);
+        Interlocked.Exchange(ref _lastAnswer, 0);
         Interlocked.Exchange(ref _leadsReceived, 0);
         Interlocked.Exchange(ref _requests, 0);
     }
@@ -56,7 +67,10 @@ public sealed class LeanServer : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         var request = context.Request;
         byte[] answer;
-        if (request.Method == "POST" && request.Path == "/v1/leads") answer = await AddLeadsAsync(request);
+        bool post = request.Method == "POST" && request.Path == "/v1/leads";
+        long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (post) Interlocked.CompareExchange(ref _firstPost, arrived, 0);
+        if (post) answer = await AddLeadsAsync(request);
         else if (request.Method == "GET" && request.Path == "/v1/leads") answer = LeadPage(request.Query);
         else if (request.Method == "GET" && request.Path.StartsWithSegments("/v1/campaigns", out var rest))
             answer = JsonSerializer.SerializeToUtf8Bytes(new { id = rest.Value!.Trim('/'), name = "Bench", status = "ACTIVE" });
@@ -69,6 +83,11 @@ public sealed class LeanServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer);
+        if (!post) return;
+        long answered = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref _lastAnswer, answered);
+        Interlocked.Add(ref _postTicks, answered - arrived);
+        Interlocked.Increment(ref _posts);
     }
 
     private async Task<byte[]> AddLeadsAsync(HttpRequest request)

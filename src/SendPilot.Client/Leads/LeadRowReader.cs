@@ -53,14 +53,15 @@ namespace SendPilot.Client.Leads
         internal PreparedLead? Read(IReadOnlyList<RowField> row, out string? reason)
         {
             var fields = new List<KeyValuePair<string, object>>(row.Count);
-            bool exportedLead = LeadFieldNames.IsExportedLead(row);
+            ColumnLayout layout = LayoutOf(row);
+            bool exportedLead = layout.HasLeadIds && LeadFieldNames.IsExportedLead(row);
             string? urlColumn = null;
             object? rawUrl = null;
             for (int i = 0; i < row.Count; i++)
             {
                 RowField column = row[i];
-                if (exportedLead && LeadFieldNames.IsLeadOwnColumn(column.Name)) continue;
-                string? name = TargetName(column.Name);
+                if (exportedLead && layout.LeadOwn[i]) continue;
+                string? name = layout.Targets[i];
                 if (name == null) continue;
                 if (!TryFlatten(column, out object? value, out string? problem))
                 {
@@ -79,7 +80,7 @@ namespace SendPilot.Client.Leads
                     rawUrl = value;
                     continue;
                 }
-                if (!Contains(fields, name)) fields.Add(new KeyValuePair<string, object>(name, value));
+                if (!layout.MayRepeat[i] || !Contains(fields, name)) fields.Add(new KeyValuePair<string, object>(name, value));
             }
 
             if (rawUrl == null)
@@ -91,6 +92,19 @@ namespace SendPilot.Client.Leads
                 return null;
             return new PreparedLead(url, key, fields);
         }
+
+        /// <summary>Rows of one source share their columns: the layout is worked out once and reused while they match.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private ColumnLayout LayoutOf(IReadOnlyList<RowField> row)
+        {
+            ColumnLayout? last = _layout;
+            if (last != null && last.Matches(row)) return last;
+            var names = new string[row.Count];
+            for (int i = 0; i < names.Length; i++) names[i] = row[i].Name;
+            return _layout = new ColumnLayout(names, TargetName);
+        }
+
+        private ColumnLayout? _layout;
 
         [MethodImpl(HotPath.Optimized)]
         private string? TargetName(string column)
@@ -189,6 +203,37 @@ namespace SendPilot.Client.Leads
                 return false;
             }
             flat = number;
+            return true;
+        }
+    }
+
+    /// <summary>What a row's column names resolve to: each column's lead field, and which columns need the slower checks.</summary>
+    internal sealed class ColumnLayout
+    {
+        private readonly string[] _names;
+
+        public ColumnLayout(string[] names, Func<string, string?> target)
+        {
+            _names = names;
+            Targets = names.Select(target).ToArray();
+            LeadOwn = names.Select(LeadFieldNames.IsLeadOwnColumn).ToArray();
+            // Only a column whose field an earlier column also names can be a second value for it.
+            MayRepeat = Targets.Select((t, i) => t != null && Targets.Take(i).Any(e => string.Equals(e, t, StringComparison.OrdinalIgnoreCase))).ToArray();
+            var squashed = names.Select(LeadFieldNames.Squash).ToList();
+            HasLeadIds = squashed.Contains("id") && squashed.Contains("leadid");
+        }
+
+        public string?[] Targets { get; }
+        public bool[] LeadOwn { get; }
+        public bool[] MayRepeat { get; }
+        public bool HasLeadIds { get; }
+
+        [MethodImpl(HotPath.Optimized)]
+        public bool Matches(IReadOnlyList<RowField> row)
+        {
+            if (row.Count != _names.Length) return false;
+            for (int i = 0; i < _names.Length; i++)
+                if (!string.Equals(row[i].Name, _names[i])) return false;
             return true;
         }
     }

@@ -331,10 +331,10 @@ namespace SendPilot.Client.Leads
             {
                 PreparedLead lead = row.Lead!;
                 writer.WriteStartObject();
-                writer.WriteString(LeadFieldNames.LinkedinUrl, lead.LinkedinUrl);
+                writer.WriteString(EncodedName(LeadFieldNames.LinkedinUrl), lead.LinkedinUrl);
                 foreach (var field in lead.Fields)
                 {
-                    writer.WritePropertyName(field.Key);
+                    writer.WritePropertyName(EncodedName(field.Key));
                     JsonBody.WriteValue(writer, field.Value);
                 }
                 writer.WriteEndObject();
@@ -345,6 +345,18 @@ namespace SendPilot.Client.Leads
             writer.Flush();
             return _body.ToArray();
         }
+
+        /// <summary>Field names repeat on every lead: each is escaped and encoded once.</summary>
+        private JsonEncodedText EncodedName(string name)
+        {
+            if (_encodedNames.TryGetValue(name, out JsonEncodedText encoded)) return encoded;
+            encoded = JsonEncodedText.Encode(name);
+            if (_encodedNames.Count < MaxEncodedNames) _encodedNames[name] = encoded;
+            return encoded;
+        }
+
+        private const int MaxEncodedNames = 1024;
+        private readonly Dictionary<string, JsonEncodedText> _encodedNames = new Dictionary<string, JsonEncodedText>(StringComparer.Ordinal);
 
         public void Dispose()
         {

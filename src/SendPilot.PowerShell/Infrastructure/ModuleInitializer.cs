@@ -20,7 +20,11 @@ namespace SendPilot.PowerShell.Infrastructure
 
         public void OnImport()
         {
-            if (!IsDesktop) return;
+            if (!IsDesktop)
+            {
+                HotPathWarmup.Start();
+                return;
+            }
             AppDomain.CurrentDomain.AssemblyResolve += ResolveOwnDependency;
             // Add TLS 1.2 without removing anything the session already allows.
             ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
