@@ -122,9 +122,14 @@ namespace SendPilot.PowerShell.Infrastructure
                 }
                 FieldInfo? field = fieldType == null ? null : owner.Type.GetFields(Internal).SingleOrDefault(f => f.FieldType == fieldType);
                 if (field == null) return null;
-                return Expression.Lambda<Func<PSObject, T>>(Expression.Convert(Expression.Field(owner, field), typeof(T)), row).Compile();
+                var read = Expression.Lambda<Func<PSObject, T>>(Expression.Convert(Expression.Field(owner, field), typeof(T)), row).Compile();
+                // Some runtimes refuse internal access only when the code runs: try it once here.
+                var probe = new PSObject();
+                probe.Properties.Add(new PSNoteProperty("probe", 1));
+                read(probe);
+                return read;
             }
-            catch (Exception failure) when (failure is ArgumentException || failure is InvalidOperationException || failure is MemberAccessException)
+            catch (Exception failure) when (failure is ArgumentException || failure is InvalidOperationException || failure is MemberAccessException || failure is NullReferenceException)
             {
                 return null;
             }
