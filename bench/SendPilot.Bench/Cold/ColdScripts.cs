@@ -70,12 +70,12 @@ $count = $leads.Count");
         string startSampler = samplerDll == null ? "" : "[SendPilot.Bench.Cold.LiveHeapSampler]::Start()\n";
         string stopSampler = samplerDll == null ? "$live = 0\n" : "$live = [SendPilot.Bench.Cold.LiveHeapSampler]::Stop()\n";
         return import + sampler + (connect == null ? "" : connect + "\n") + startSampler +
-               "$clock = [System.Diagnostics.Stopwatch]::StartNew()\n" + statement + "\n$seconds = $clock.Elapsed.TotalSeconds\n" +
+               "$startedAt = [System.Diagnostics.Stopwatch]::GetTimestamp(); $clock = [System.Diagnostics.Stopwatch]::StartNew()\n" + statement + "\n$seconds = $clock.Elapsed.TotalSeconds\n" +
                stopSampler + Report;
     }
 
     private const string Report =
         "$hwm = [long](((Get-Content /proc/self/status) -match '^VmHWM')[0] -replace '\\D', '') * 1024\n" +
         "if ($null -eq $count) { $count = 0 }; if ($null -eq $live) { $live = 0 }\n" +
-        "'RESULT ' + (@{ seconds = $seconds; count = [long]$count; hwm = $hwm; live = [long]$live } | ConvertTo-Json -Compress)\n";
+        "'RESULT ' + (@{ seconds = $seconds; count = [long]$count; hwm = $hwm; live = [long]$live; startedAt = [long]$startedAt } | ConvertTo-Json -Compress)\n";
 }

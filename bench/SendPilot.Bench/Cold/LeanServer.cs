@@ -38,8 +38,12 @@ public sealed class LeanServer : IAsyncDisposable
     public TimeSpan MeanPostTime => Interlocked.Read(ref _posts) == 0 ? TimeSpan.Zero
         : TimeSpan.FromSeconds(Interlocked.Read(ref _postTicks) / (double)System.Diagnostics.Stopwatch.Frequency / Interlocked.Read(ref _posts));
 
+    /// <summary>Every request since the last reset: its method and path, and Stopwatch timestamps of arrival and answer.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Request, long Arrived, long Answered)> Timeline { get; private set; } = new();
+
     public void ResetCounts()
     {
+        Timeline = new();
         Interlocked.Exchange(ref _postTicks, 0);
         Interlocked.Exchange(ref _posts, 0);
         Interlocked.Exchange(ref _firstPost, 0);
@@ -83,8 +87,9 @@ public sealed class LeanServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer);
-        if (!post) return;
         long answered = System.Diagnostics.Stopwatch.GetTimestamp();
+        Timeline.Enqueue(($"{request.Method} {request.Path}", arrived, answered));
+        if (!post) return;
         Interlocked.Exchange(ref _lastAnswer, answered);
         Interlocked.Add(ref _postTicks, answered - arrived);
         Interlocked.Increment(ref _posts);

@@ -9,7 +9,8 @@ using SendPilot.Client;
 namespace SendPilot.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Compiles the per-row methods (<see cref="HotPath"/>) and System.Text.Json's writer and reader on a background
+    /// Compiles the per-row methods (<see cref="HotPath"/>), builds their types' static state, and first-uses
+    /// System.Text.Json's writer and reader, on a background
     /// thread as the module is imported. A scheduled script imports the module and then reads its input; in a cold
     /// process that first read is slow, and the other core can compile meanwhile instead of the pipeline thread
     /// compiling on the first row.
@@ -23,9 +24,18 @@ namespace SendPilot.PowerShell.Infrastructure
         {
             try
             {
-                foreach (MethodInfo method in HotMethods(typeof(HotPathWarmup).Assembly).Concat(HotMethods(typeof(HotPath).Assembly)))
+                MethodInfo[] methods = HotMethods(typeof(HotPathWarmup).Assembly).Concat(HotMethods(typeof(HotPath).Assembly)).ToArray();
+                // Their types' static state too (compiled accessors, name tables), which the first row would build.
+                foreach (Type type in methods.Select(m => m.DeclaringType!).Distinct())
+                    RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+                foreach (MethodInfo method in methods)
                     RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                using var document = JsonDocument.Parse(WarmupBody());
+                // The first answer is read this way; its first use builds the serializer's metadata.
+                JsonSerializer.Deserialize<JsonElement>(WarmupBody());
+                // Add-SpLead checks the first row of each type against its Properties: the engine's first enumeration.
+                var row = new System.Management.Automation.PSObject();
+                row.Properties.Add(new System.Management.Automation.PSNoteProperty("linkedinUrl", "https://www.linkedin.com/in/warm-up"));
+                foreach (var property in row.Properties) _ = property.Name;
             }
             catch (Exception)
             {
