@@ -42,7 +42,7 @@ Describe 'Add-SpLead' {
     }
 
     It 'stops with a terminating error for an unknown campaign' {
-        # A -CampaignId is checked before any row is read; a campaign named by the rows stops the upload when the API refuses it.
+        # A -CampaignId is checked before any batch is sent; a campaign named by the rows stops the upload when the API refuses it.
         { [pscustomobject]@{ linkedinUrl = 'https://www.linkedin.com/in/pester-x' } | Add-SpLead -CampaignId camp_nope -ErrorAction SilentlyContinue } |
             Should -Throw -ErrorId 'SendPilot.CampaignNotFound*'
         { [pscustomobject]@{ campaignId = 'camp_nope'; linkedinUrl = 'https://www.linkedin.com/in/pester-x' } | Add-SpLead -ErrorAction SilentlyContinue } |

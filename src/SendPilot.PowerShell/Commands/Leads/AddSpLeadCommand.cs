@@ -29,7 +29,7 @@ namespace SendPilot.PowerShell.Commands.Leads
     /// <para>Every problem row is a non-terminating error record whose TargetObject is the row as given (SendPilot.LeadRejected,
     /// SendPilot.LeadFailed, SendPilot.LeadNotSent; a repeated URL is counted and told at -Verbose, never an error), so -ErrorVariable collects a file to fix
     /// and re-import. The output is one summary per campaign: Submitted = Added + DuplicatesSkipped + Invalid + Failed. A -CampaignId
-    /// parameter is checked with one GET before any row is read. A 401, 403 or unknown campaign named by the rows stops the upload with
+    /// parameter is checked with one GET before any batch is sent (rows read meanwhile are checked, none is sent). A 401, 403 or unknown campaign named by the rows stops the upload with
     /// a terminating error after reporting every row that was not sent.</para>
     /// <para>Re-running the same upload is safe: the API skips URLs the campaign already has and counts them as duplicates.</para>
     /// </remarks>
@@ -101,15 +101,14 @@ namespace SendPilot.PowerShell.Commands.Leads
                 PropertyMap = PropertyMap?.Cast<DictionaryEntry>()
                     .Select(e => new KeyValuePair<string, string?>(e.Key?.ToString() ?? "", e.Value?.ToString())),
             };
-            // Checked while the first row is being read (in a cold process that is the slow part of both), and waited
-            // for before any row is taken.
+            // Checked while the first batch is read (in a cold process both are slow), and waited for before the row
+            // that could fill it: no batch is sent to a campaign that was not found.
             if (MyInvocation.BoundParameters.ContainsKey(nameof(CampaignId))) _campaignCheck = Client.CheckCampaignAsync(CampaignId!, CancelToken);
             _uploader = Client.UploadLeads(options, this, CancelToken);
         }
 
         protected override void ProcessItem()
         {
-            CheckCampaign();
             if (!MyInvocation.ExpectingInput && InputObject?.BaseObject is IList list && !(InputObject.BaseObject is IDictionary))
             {
                 // -InputObject $rows: the size is known, so progress shows a percentage.
@@ -128,7 +127,7 @@ namespace SendPilot.PowerShell.Commands.Leads
             Finish(result);
         }
 
-        /// <summary>One GET before any row is taken, so a wrong -CampaignId fails once instead of once per buffered row.</summary>
+        /// <summary>One GET before any batch can be sent, so a wrong -CampaignId fails once instead of once per buffered row.</summary>
         private void CheckCampaign()
         {
             if (_campaignCheck == null) return;
@@ -151,6 +150,7 @@ namespace SendPilot.PowerShell.Commands.Leads
         /// <summary>Hands one row to the uploader; false once the upload has stopped (and has been finished).</summary>
         private bool Add(PSObject? row)
         {
+            if (_rowsRead + 1 >= BatchSize) CheckCampaign();
             string? campaignId = CampaignId ?? LeadRows.CampaignOf(row);
             IReadOnlyList<RowField>? fields = LeadRows.Fields(row, _notes);
             Task<bool> added = _uploader!.AddAsync(campaignId, fields, row);
