@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Runtime.CompilerServices;
 
 namespace SendPilot.Client.Leads
 {
@@ -16,10 +14,6 @@ namespace SendPilot.Client.Leads
     {
         public const string LinkedinUrl = "linkedinUrl";
         public const string CampaignId = "campaignId";
-
-        // First: the other static fields squash names as they are initialised.
-        private const int MaxSquashed = 4096;
-        private static readonly ConcurrentDictionary<string, string> Squashed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         private static readonly Dictionary<string, string> Known = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -46,7 +40,6 @@ namespace SendPilot.Client.Leads
         /// A row exported from the module's own leads (Get-SpLead | Export-Csv): it has both Id and LeadId, equal.
         /// Such a row is read as a lead: only its known fields and custom fields are copied.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         public static bool IsExportedLead(IReadOnlyList<RowField> row)
         {
             object? id = null, leadId = null;
@@ -101,17 +94,8 @@ namespace SendPilot.Client.Leads
             return row[b.Length];
         }
 
-        /// <summary>Lower case without spaces, '_' and '-'. Column names repeat on every row: each is squashed once.</summary>
-        [MethodImpl(HotPath.Optimized)]
+        /// <summary>Lower case without spaces, '_' and '-'.</summary>
         public static string Squash(string name)
-        {
-            if (Squashed.TryGetValue(name, out string? known)) return known;
-            string squashed = SquashNow(name);
-            if (Squashed.Count < MaxSquashed) Squashed[name] = squashed;
-            return squashed;
-        }
-
-        private static string SquashNow(string name)
         {
             var text = new StringBuilder(name.Length);
             foreach (char c in name)

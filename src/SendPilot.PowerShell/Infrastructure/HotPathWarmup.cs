@@ -9,11 +9,10 @@ using SendPilot.Client;
 namespace SendPilot.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Compiles the per-row methods (<see cref="HotPath"/>), builds their types' static state, and first-uses
-    /// System.Text.Json's writer and reader, on a background
-    /// thread as the module is imported. A scheduled script imports the module and then reads its input; in a cold
-    /// process that first read is slow, and the other core can compile meanwhile instead of the pipeline thread
-    /// compiling on the first row.
+    /// As the module is imported, on a background thread: compiles the per-row methods (<see cref="HotPath"/>), builds
+    /// their types' static state, and makes the first use of System.Text.Json's writer and reader and of the engine's
+    /// Properties enumeration. A scheduled script imports the module and then reads its input; in a cold process that
+    /// first read is slow, and the other core can do this meanwhile instead of the pipeline thread on the first row.
     /// </summary>
     internal static class HotPathWarmup
     {
