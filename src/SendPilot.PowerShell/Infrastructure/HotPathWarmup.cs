@@ -4,22 +4,32 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 using SendPilot.Client;
 
 namespace SendPilot.PowerShell.Infrastructure
 {
     /// <summary>
     /// As the module is imported, on a background thread: compiles the per-row methods (<see cref="HotPath"/>), builds
-    /// their types' static state, and makes the first use of System.Text.Json's writer and reader and of the engine's
-    /// Properties enumeration. A scheduled script imports the module and then reads its input; in a cold process that
+    /// their types' static state, and makes the first use of System.Text.Json's writer and reader, of the engine's
+    /// Properties enumeration and of the HTTP core (<see cref="HttpWarmup"/>, in memory). A scheduled script imports the module and then reads its input; in a cold process that
     /// first read is slow, and the other core can do this meanwhile instead of the pipeline thread on the first row.
     /// </summary>
     internal static class HotPathWarmup
     {
-        public static void Start() =>
-            new Thread(Run) { IsBackground = true, Name = "SendPilot warm-up", Priority = ThreadPriority.BelowNormal }.Start();
+        private static TaskCompletionSource<bool> s_finished = new TaskCompletionSource<bool>();
 
-        private static void Run()
+        /// <summary>The latest warm-up's end, faulted with what failed. Nothing in the module waits for it; tests do.</summary>
+        internal static Task Finished => s_finished.Task;
+
+        public static void Start()
+        {
+            var finished = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            s_finished = finished;
+            new Thread(() => Run(finished)) { IsBackground = true, Name = "SendPilot warm-up", Priority = ThreadPriority.BelowNormal }.Start();
+        }
+
+        private static void Run(TaskCompletionSource<bool> finished)
         {
             try
             {
@@ -35,10 +45,14 @@ namespace SendPilot.PowerShell.Infrastructure
                 var row = new System.Management.Automation.PSObject();
                 row.Properties.Add(new System.Management.Automation.PSNoteProperty("linkedinUrl", "https://www.linkedin.com/in/warm-up"));
                 foreach (var property in row.Properties) _ = property.Name;
+                // Last, as the first request of the statement comes later than its first row.
+                HttpWarmup.Run();
+                finished.TrySetResult(true);
             }
-            catch (Exception)
+            catch (Exception failure)
             {
                 // Only ever an optimisation: whatever fails here is compiled on first use as usual.
+                finished.TrySetException(failure);
             }
         }
 
