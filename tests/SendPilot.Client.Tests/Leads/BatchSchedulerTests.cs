@@ -44,6 +44,13 @@ public class BatchSchedulerTests
             Send(batch).TrySetResult(true);
             await Finished(batch).Task.WaitAsync(Hang);
         }
+
+        /// <summary>Lets the batch's send fail with an exception it does not handle, and waits as above.</summary>
+        public async Task FailAsync(int batch, Exception failure)
+        {
+            Send(batch).TrySetException(failure);
+            await Finished(batch).Task.WaitAsync(Hang);
+        }
     }
 
     [Fact]
@@ -138,5 +145,22 @@ public class BatchSchedulerTests
         await h.FinishAsync(2);
         await h.Scheduler.WaitIdleAsync().WaitAsync(Hang);
         Assert.Equal(new[] { 1, 2 }, h.Started);
+    }
+
+    [Fact]
+    public async Task A_send_that_throws_does_not_strand_the_batches_ready_behind_it_and_its_failure_surfaces_at_the_end()
+    {
+        var h = new Harness(throttleLimit: 1);
+        Assert.True(h.Scheduler.EnqueueAsync(1).IsCompleted);
+        Task second = h.Scheduler.EnqueueAsync(2);
+
+        await h.FailAsync(1, new InvalidOperationException("batch 1 broke"));
+        await second.WaitAsync(Hang);
+        Assert.Equal(new[] { 1, 2 }, h.Started);
+        await h.FinishAsync(2);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => h.Scheduler.WaitIdleAsync().WaitAsync(Hang));
+        Assert.Equal("batch 1 broke", failure.Message);
+        Assert.Empty(h.Dropped);
     }
 }
