@@ -12,8 +12,9 @@ namespace SendPilot.PowerShell.Infrastructure
     /// <summary>
     /// As the module is imported, on a background thread: compiles the per-row methods (<see cref="HotPath"/>), builds
     /// their types' static state, and makes the first use of System.Text.Json's writer and reader, of the engine's
-    /// Properties enumeration and of the HTTP core (<see cref="HttpWarmup"/>, in memory). A scheduled script imports the module and then reads its input; in a cold process that
-    /// first read is slow, and the other core can do this meanwhile instead of the pipeline thread on the first row.
+    /// Properties enumeration and of the HTTP core (<see cref="HttpWarmup"/>, in memory). A scheduled script imports the
+    /// module and then reads its input; in a cold process that first read is slow, and the other core can do this
+    /// meanwhile instead of the pipeline thread on the first row and the first request.
     /// </summary>
     internal static class HotPathWarmup
     {
