@@ -30,7 +30,7 @@ namespace SendPilot.PowerShell.Infrastructure
             if (handler == null) return;
             // Port 9 (discard) as the address, should a connection ever be made the real way: it fails instead of reaching
             // something. No retries and a short timeout: should the canned exchange ever fail, the warm-up just ends.
-            var connection = new SendPilotConnection("warm-up-key", new Uri("http://127.0.0.1:9/v1"), TimeSpan.FromSeconds(5),
+            using var connection = new SendPilotConnection("warm-up-key", new Uri("http://127.0.0.1:9/v1"), TimeSpan.FromSeconds(5),
                 new RetryPolicy { MaxRetries = 0 }, handler: handler);
             var client = new SendPilotClient(connection);
             client.CheckCampaignAsync(Campaign).GetAwaiter().GetResult();
