@@ -207,7 +207,7 @@ namespace SendPilot.Client
                     continue;
                 }
                 byte[]? body = await BoundedBody.ReadAsync(response.Content, Connection.MaxResponseBytes, token).ConfigureAwait(false);
-                WriteVerbose($"{method} {path} → {status} in {clock.ElapsedMilliseconds} ms");
+                if (Log.VerboseWriter != null) WriteVerbose($"{method} {path} → {status} in {clock.ElapsedMilliseconds} ms"); // once per request: not built unless wanted
                 if (body == null) return TooLarge(status, method, path, attempt);
                 WriteDebugResponse(response, body);
                 return response.IsSuccessStatusCode
