@@ -28,6 +28,14 @@ Describe 'Get-SpCampaign' {
         Get-SpCampaign -Status active | ForEach-Object { $_.Status | Should -Be 'started' }
         (Get-SpCampaign -Name 'Q4 Founders Outreach').Id | Should -Be 'camp_xyz789'
     }
+
+    It 'shows one line per request at -Verbose, with its status and time, and none without it' {
+        $verbose = Get-SpCampaign -Id camp_xyz789 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose.Message) | Should -Match '^GET /v1/campaigns/camp_xyz789 → 200 in \d+ ms$'
+
+        $quiet = Get-SpCampaign -Id camp_xyz789 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $quiet | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Suspend-SpCampaign and Resume-SpCampaign' {
